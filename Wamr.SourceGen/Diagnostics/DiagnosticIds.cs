@@ -1,0 +1,32 @@
+namespace Wamr.SourceGen.Diagnostics;
+
+/// <summary>The ids of every diagnostic the generator reports (listed in AnalyzerReleases.Unshipped.md).</summary>
+public static class DiagnosticIds
+{
+    /// <summary>A preprocessing directive is malformed or cannot be evaluated.</summary>
+    public const string PreprocessorError = "WAMRGEN001";
+
+    /// <summary><c>#error</c> was reached.</summary>
+    public const string ErrorDirective = "WAMRGEN002";
+
+    /// <summary>An <c>#include</c> names a header that was not given to the generator and is not built in.</summary>
+    public const string IncludeNotFound = "WAMRGEN003";
+
+    /// <summary>A declaration could not be parsed; it is skipped.</summary>
+    public const string ParseError = "WAMRGEN004";
+
+    /// <summary>A construct is understood but cannot be bound (bitfields, for example); it is skipped.</summary>
+    public const string Unsupported = "WAMRGEN005";
+
+    /// <summary>A type name is used that no header declares.</summary>
+    public const string UnknownType = "WAMRGEN006";
+
+    /// <summary>The generator failed unexpectedly; the message carries the exception.</summary>
+    public const string InternalError = "WAMRGEN007";
+
+    /// <summary>No header was given to the generator.</summary>
+    public const string NoHeaders = "WAMRGEN008";
+
+    /// <summary>A generator option (MSBuild property) has an invalid value.</summary>
+    public const string InvalidOption = "WAMRGEN009";
+}
