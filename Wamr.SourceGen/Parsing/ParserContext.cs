@@ -1,0 +1,55 @@
+using System.Collections.Generic;
+
+using Wamr.SourceGen.Preprocessing;
+using Wamr.SourceGen.Text;
+
+namespace Wamr.SourceGen.Parsing;
+
+/// <summary>The state the parts of the parser share while parsing one unit.</summary>
+internal sealed class ParserContext
+{
+    public ParserContext(IReadOnlyList<Token> tokens, int pointerSize)
+    {
+        Cursor = new TokenCursor(tokens);
+        PointerSize = pointerSize;
+        Undo = new UndoLog();
+        Table = new TypeTable(Undo);
+        Builder = new ModelBuilder();
+        Anonymous = new AnonymousTags();
+        Specifiers = new DeclSpecifierParser(this);
+        Declarators = new DeclaratorParser(this);
+        Records = new RecordParser(this);
+        Enums = new EnumParser(this);
+    }
+
+    public TokenCursor Cursor { get; }
+
+    public int PointerSize { get; }
+
+    public UndoLog Undo { get; }
+
+    public TypeTable Table { get; }
+
+    public ModelBuilder Builder { get; }
+
+    public AnonymousTags Anonymous { get; }
+
+    public DeclSpecifierParser Specifiers { get; }
+
+    public DeclaratorParser Declarators { get; }
+
+    public RecordParser Records { get; }
+
+    public EnumParser Enums { get; }
+
+    /// <summary>Evaluates a constant expression whose identifiers are enum members; a syntax error when it is not one.</summary>
+    public ConstantValue Evaluate(List<Token> tokens, Token at, string what)
+    {
+        ConstantValue? value = TryEvaluate(tokens, out string? error);
+        return value ?? throw ParseException.Syntax($"{what} is not a constant expression: {error}", tokens.Count > 0 ? tokens[0] : at);
+    }
+
+    /// <summary>Evaluates a constant expression whose identifiers are enum members; null when it is not one.</summary>
+    public ConstantValue? TryEvaluate(List<Token> tokens, out string? error) =>
+        ConstantExpressionEvaluator.Evaluate(tokens, t => Table.GetEnumConstant(t.Text), PointerSize, out error);
+}
