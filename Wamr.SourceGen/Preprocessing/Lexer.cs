@@ -25,6 +25,7 @@ public static class Lexer
         var reader = new Reader(text);
         bool atLineStart = true;
         bool leadingSpace = false;
+        bool directiveLine = false;
         StringBuilder? comment = null;
 
         while (true)
@@ -41,6 +42,13 @@ public static class Lexer
                 reader.Advance();
                 atLineStart = true;
                 leadingSpace = false;
+                if (directiveLine)
+                {
+                    // A comment at the end of a directive line belongs to the directive, not to the next line.
+                    comment = null;
+                    directiveLine = false;
+                }
+
                 continue;
             }
 
@@ -113,6 +121,11 @@ public static class Lexer
             {
                 spelling = ReadPunctuator(reader, out bool known);
                 kind = known ? TokenKind.Punctuator : TokenKind.Other;
+            }
+
+            if (atLineStart && kind == TokenKind.Punctuator && spelling == "#")
+            {
+                directiveLine = true;
             }
 
             string? doc = comment?.ToString().Trim();
