@@ -8,7 +8,9 @@ namespace Wamr.SourceGen.Preprocessing;
 /// <summary>
 /// Splits one header into C preprocessing tokens. Line continuations are spliced (the tokens keep their
 /// physical line), comments become white space and are kept as the next token's
-/// <see cref="Token.LeadingComment"/>, and each token knows whether it starts a logical line.
+/// <see cref="Token.LeadingComment"/>, and each token knows whether it starts a logical line. A comment at the
+/// end of a directive line (<c>#endif // guard</c>) belongs to the directive and is dropped, so that it does
+/// not become the comment of the next line's token.
 /// </summary>
 public static class Lexer
 {

@@ -52,6 +52,12 @@ internal sealed class MacroExpander
                         continue;
                     }
                 }
+                else if (token.Text == "_Pragma" && TrySkipPragmaOperator(reader))
+                {
+                    // _Pragma("...") is a #pragma written as an operator: ignored like #pragma, comment kept.
+                    pendingComment = CombineComments(pendingComment, token.LeadingComment);
+                    continue;
+                }
                 else if (token.Text == "__LINE__")
                 {
                     token = new Token(TokenKind.Number, token.Location.Line.ToString(CultureInfo.InvariantCulture),
@@ -139,6 +145,29 @@ internal sealed class MacroExpander
         if (reader.PendingCount > TokenReader.MaxPending)
         {
             throw new PreprocessorLimitException("macro expansion does not end (too many tokens)", nameToken.Location);
+        }
+
+        return true;
+    }
+
+    private static bool TrySkipPragmaOperator(TokenReader reader)
+    {
+        var read = new List<ExpansionToken>(3);
+        string[] expected = { "(", "\"", ")" };
+        foreach (string e in expected)
+        {
+            bool matches = reader.TryRead(out ExpansionToken t)
+                && (e == "\"" ? t.Token.Kind == TokenKind.String : t.Token.Is(e));
+            if (t.Token is not null)
+            {
+                read.Add(t);
+            }
+
+            if (!matches)
+            {
+                reader.Push(read);
+                return false;
+            }
         }
 
         return true;

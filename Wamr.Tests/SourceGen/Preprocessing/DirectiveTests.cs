@@ -17,6 +17,18 @@ public sealed class DirectiveTests
     }
 
     [TestMethod]
+    public void PragmaOperatorIsRemoved()
+    {
+        Assert.AreEqual("a b _Pragma x", Expand("#define PACK _Pragma(\"pack(1)\")\na PACK _Pragma(\"once\") b _Pragma x"));
+    }
+
+    [TestMethod]
+    public void ElifdefAndElifndefAreSupported()
+    {
+        Assert.AreEqual("b c", Expand("#define B\n#if 0\na\n#elifdef B\nb\n#endif\n#ifdef Z\nz\n#elifndef Z\nc\n#endif"));
+    }
+
+    [TestMethod]
     public void ErrorDirectiveIsReportedWithItsText()
     {
         PreprocessResult result = Run("int a;\n#ifndef NEED\n#error NEED must be defined, see \"docs\"\n#endif\nint b;");
