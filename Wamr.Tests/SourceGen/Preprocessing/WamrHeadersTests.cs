@@ -160,6 +160,8 @@ public sealed class WamrHeadersTests
 
         double perRun = watch.Elapsed.TotalMilliseconds / runs;
         Console.WriteLine($"{perRun:F1} ms per run");
-        Assert.IsLessThan(100.0, perRun, $"{perRun:F1} ms per run");
+        // A guard against quadratic behaviour, loose enough for Debug builds on a busy machine (a Release
+        // build takes well under 20 ms).
+        Assert.IsLessThan(250.0, perRun, $"{perRun:F1} ms per run");
     }
 }
