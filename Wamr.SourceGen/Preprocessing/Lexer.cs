@@ -8,7 +8,9 @@ namespace Wamr.SourceGen.Preprocessing;
 /// <summary>
 /// Splits one header into C preprocessing tokens. Line continuations are spliced (the tokens keep their
 /// physical line), comments become white space and are kept as the next token's
-/// <see cref="Token.LeadingComment"/>, and each token knows whether it starts a logical line.
+/// <see cref="Token.LeadingComment"/>, and each token knows whether it starts a logical line. A comment at the
+/// end of a directive line (<c>#endif // guard</c>) belongs to the directive and is dropped, so that it does
+/// not become the comment of the next line's token.
 /// </summary>
 public static class Lexer
 {
@@ -25,6 +27,7 @@ public static class Lexer
         var reader = new Reader(text);
         bool atLineStart = true;
         bool leadingSpace = false;
+        bool directiveLine = false;
         StringBuilder? comment = null;
 
         while (true)
@@ -41,6 +44,13 @@ public static class Lexer
                 reader.Advance();
                 atLineStart = true;
                 leadingSpace = false;
+                if (directiveLine)
+                {
+                    // A comment at the end of a directive line belongs to the directive, not to the next line.
+                    comment = null;
+                    directiveLine = false;
+                }
+
                 continue;
             }
 
@@ -113,6 +123,11 @@ public static class Lexer
             {
                 spelling = ReadPunctuator(reader, out bool known);
                 kind = known ? TokenKind.Punctuator : TokenKind.Other;
+            }
+
+            if (atLineStart && kind == TokenKind.Punctuator && spelling == "#")
+            {
+                directiveLine = true;
             }
 
             string? doc = comment?.ToString().Trim();

@@ -46,6 +46,10 @@ public sealed class ConstantExpressionEvaluator
     private readonly int _pointerSize;
     private int _pos;
 
+    // Above zero while reading an operand C does not evaluate (the right of a decided && or ||, the branch
+    // of ?: not chosen): division by zero is no error there.
+    private int _unevaluated;
+
     private ConstantExpressionEvaluator(IReadOnlyList<Token> tokens, Func<Token, ConstantValue?> identifier, int pointerSize)
     {
         _tokens = tokens;
@@ -113,9 +117,10 @@ public sealed class ConstantExpressionEvaluator
         ConstantValue condition = Binary(0);
         if (Accept("?"))
         {
-            ConstantValue whenTrue = Conditional();
+            bool chooseTrue = condition.IsTrue;
+            ConstantValue whenTrue = Operand(!chooseTrue, Conditional);
             Expect(":");
-            ConstantValue whenFalse = Conditional();
+            ConstantValue whenFalse = Operand(chooseTrue, Conditional);
             ConstantValue chosen = condition.IsTrue ? whenTrue : whenFalse;
             return chosen with { IsUnsigned = whenTrue.IsUnsigned || whenFalse.IsUnsigned };
         }
@@ -146,14 +151,35 @@ public sealed class ConstantExpressionEvaluator
             string op = t.Text;
             int precedence = Precedence(op);
             _pos++;
-            ConstantValue right = Binary(precedence);
-            left = Apply(op, left, right);
+            bool decided = (op == "&&" && !left.IsTrue) || (op == "||" && left.IsTrue);
+            ConstantValue right = Operand(decided, () => Binary(precedence));
+            left = Apply(op, left, right, _unevaluated > 0 || decided);
         }
 
         return left;
     }
 
-    private static ConstantValue Apply(string op, ConstantValue a, ConstantValue b)
+    private ConstantValue Operand(bool unevaluated, Func<ConstantValue> read)
+    {
+        if (unevaluated)
+        {
+            _unevaluated++;
+        }
+
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            if (unevaluated)
+            {
+                _unevaluated--;
+            }
+        }
+    }
+
+    private static ConstantValue Apply(string op, ConstantValue a, ConstantValue b, bool unevaluated)
     {
         bool u = a.IsUnsigned || b.IsUnsigned;
         ulong ua = unchecked((ulong)a.Bits), ub = unchecked((ulong)b.Bits);
@@ -182,17 +208,18 @@ public sealed class ConstantExpressionEvaluator
                 case "/":
                     if (sb == 0)
                     {
-                        throw new EvaluationException("division by zero in constant expression");
+                        return unevaluated ? new(0, u) : throw new EvaluationException("division by zero in constant expression");
                     }
 
-                    return new(u ? (long)(ua / ub) : sa / sb, u);
+                    // long.MinValue / -1 overflows (and throws in .NET): it wraps as two's complement.
+                    return new(u ? (long)(ua / ub) : sb == -1 ? -sa : sa / sb, u);
                 case "%":
                     if (sb == 0)
                     {
-                        throw new EvaluationException("division by zero in constant expression");
+                        return unevaluated ? new(0, u) : throw new EvaluationException("division by zero in constant expression");
                     }
 
-                    return new(u ? (long)(ua % ub) : sa % sb, u);
+                    return new(u ? (long)(ua % ub) : sb == -1 ? 0 : sa % sb, u);
                 default: throw new EvaluationException($"unknown operator '{op}'");
             }
         }
@@ -371,6 +398,23 @@ public sealed class ConstantExpressionEvaluator
     }
 
     private static long CharacterValue(string literal)
+    {
+        if (literal.Length < 3 || literal[literal.Length - 1] != '\'')
+        {
+            throw new EvaluationException($"malformed character constant {literal}");
+        }
+
+        try
+        {
+            return EscapedCharacterValue(literal);
+        }
+        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
+        {
+            throw new EvaluationException($"malformed character constant {literal}");
+        }
+    }
+
+    private static long EscapedCharacterValue(string literal)
     {
         string body = literal.Substring(1, literal.Length - 2);
         if (body.Length == 1)

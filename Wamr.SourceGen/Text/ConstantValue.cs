@@ -77,6 +77,10 @@ public readonly record struct ConstantValue(long Bits, bool IsUnsigned)
         {
             return null;
         }
+        catch (ArgumentException)
+        {
+            return null; // "0b" with no digits
+        }
 
         // A literal too big for a signed 64-bit value is unsigned (octal/hex) as in C.
         bool isUnsigned = unsignedSuffix || (!isDecimal && value > long.MaxValue) || value > long.MaxValue;
