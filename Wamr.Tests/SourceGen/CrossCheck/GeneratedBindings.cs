@@ -175,8 +175,24 @@ internal static class GeneratedBindings
                 {
                     yield return (method, string.IsNullOrEmpty(import?.EntryPoint) ? method.Name : import!.EntryPoint!);
                 }
+                else if (IsLazilyBound(method))
+                {
+                    yield return (method, method.Name);
+                }
             }
         }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="method"/> binds a function the built library does not export: the generator
+    /// emits it [Obsolete] (diagnostic WAMR001) and resolves it on first call through a cached address field
+    /// named <c>s_&lt;name&gt;</c>, instead of a [DllImport].
+    /// </summary>
+    public static bool IsLazilyBound(MethodInfo method)
+    {
+        return method.IsStatic
+            && method.GetCustomAttribute<ObsoleteAttribute>() is { DiagnosticId: "WAMR001" }
+            && method.DeclaringType?.GetField("s_" + method.Name, BindingFlags.NonPublic | BindingFlags.Static) is { FieldType: var t } && t == typeof(nint);
     }
 
     /// <summary>The type of a field's fixed-size buffer element and its length, from [FixedBuffer] or [InlineArray].</summary>
