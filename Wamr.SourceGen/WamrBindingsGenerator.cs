@@ -29,7 +29,10 @@ public sealed class WamrBindingsGenerator : IIncrementalGenerator
             .Select(static (pair, cancellationToken) => ReadInput(pair.Left, pair.Right.GetOptions(pair.Left), cancellationToken))
             .Where(static input => input is not null)
             .Collect()
-            .Select(static (files, _) => new GeneratorInputs(files.Select(f => f!).ToEquatableArray()))
+            // Ordered by path, not by item order: hosts (the compiler, IDE and dotnet-format workspaces) do not all
+            // keep AdditionalFiles in project order, and which header's class gets a declaration that several headers
+            // guard (e.g. wasm_valkind_t) must not depend on the host.
+            .Select(static (files, _) => new GeneratorInputs(files.Select(f => f!).OrderBy(f => f.Path, StringComparer.Ordinal).ToEquatableArray()))
             .WithTrackingName(StepNames.Inputs);
 
         IncrementalValueProvider<GeneratorOptions> options = context.AnalyzerConfigOptionsProvider
