@@ -1,0 +1,116 @@
+using System;
+using System.IO;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+using Wamr.Interop;
+
+using static Wamr.Interop.WasmCApi;
+
+namespace Wamr.Benchmarks;
+
+/// <summary>
+/// <c>Modules/bench.wasm</c> instantiated through the procedural API, as the C baseline does it: exports
+/// <c>memory</c>, <c>add</c>, <c>nop</c>, <c>call_host</c>; imports <c>host.inc</c>, a C# callback.
+/// </summary>
+public sealed unsafe class BenchModule : IDisposable
+{
+    private readonly wasm_extern_vec_t _exports;
+    private readonly wasm_extern_t* _import;
+
+    /// <summary>Loads and instantiates the module.</summary>
+    public BenchModule()
+    {
+        Engine = wasm_engine_new();
+        Store = wasm_store_new(Engine);
+        byte[] bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Modules", "bench.wasm"));
+        using (wasm_byte_vec_t binary = wasm_byte_vec_t.Create(bytes))
+        {
+            wasm_byte_vec_t copy = binary;
+            Module = wasm_module_new(Store, &copy);
+        }
+
+        if (Module == null)
+        {
+            throw new InvalidOperationException("bench.wasm did not load");
+        }
+
+        wasm_valtype_vec_t parameters = default, results = default;
+        wasm_valtype_vec_new_empty(&parameters);
+        wasm_valtype_vec_new_empty(&results);
+        wasm_functype_t* type = wasm_functype_new(&parameters, &results);
+        HostInc = wasm_func_new(Store, type, &Increment);
+        wasm_functype_delete(type);
+        _import = wasm_func_as_extern(HostInc);
+        Instance = Instantiate();
+
+        wasm_extern_vec_t exports;
+        wasm_instance_exports(Instance, &exports);
+        _exports = exports;
+        Memory = wasm_extern_as_memory(exports[0]);
+        Add = wasm_extern_as_func(exports[1]);
+        Nop = wasm_extern_as_func(exports[2]);
+        CallHost = wasm_extern_as_func(exports[3]);
+    }
+
+    /// <summary>How many times the host import ran.</summary>
+    public static long HostCalls { get; private set; }
+
+    /// <summary>The engine.</summary>
+    public wasm_engine_t* Engine { get; }
+
+    /// <summary>The store.</summary>
+    public wasm_store_t* Store { get; }
+
+    /// <summary>The compiled module.</summary>
+    public wasm_module_t* Module { get; }
+
+    /// <summary>The host function imported as <c>host.inc</c>.</summary>
+    public wasm_func_t* HostInc { get; }
+
+    /// <summary>The instance.</summary>
+    public wasm_instance_t* Instance { get; }
+
+    /// <summary>The exported memory (17 pages).</summary>
+    public wasm_memory_t* Memory { get; }
+
+    /// <summary><c>add(i32, i32) → i32</c>.</summary>
+    public wasm_func_t* Add { get; }
+
+    /// <summary><c>nop()</c>.</summary>
+    public wasm_func_t* Nop { get; }
+
+    /// <summary><c>call_host(n)</c>: calls <c>host.inc</c> n times.</summary>
+    public wasm_func_t* CallHost { get; }
+
+    /// <summary>A new instance of the module with the same import (the caller deletes it).</summary>
+    /// <returns>The instance.</returns>
+    public wasm_instance_t* Instantiate()
+    {
+        wasm_extern_t* import = _import;
+        wasm_extern_vec_t imports = default;
+        imports.size = imports.num_elems = 1; // WAMR reads num_elems as well as size
+        imports.data = &import;
+        wasm_instance_t* instance = wasm_instance_new(Store, Module, &imports, null);
+        return instance != null ? instance : throw new InvalidOperationException("bench.wasm did not instantiate");
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        wasm_extern_vec_t exports = _exports;
+        wasm_extern_vec_delete(&exports);
+        wasm_instance_delete(Instance);
+        wasm_func_delete(HostInc);
+        wasm_module_delete(Module);
+        wasm_store_delete(Store);
+        wasm_engine_delete(Engine);
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static wasm_trap_t* Increment(wasm_val_vec_t* args, wasm_val_vec_t* results)
+    {
+        HostCalls++;
+        return null;
+    }
+}

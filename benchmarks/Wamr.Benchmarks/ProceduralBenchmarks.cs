@@ -1,0 +1,141 @@
+using System;
+
+using BenchmarkDotNet.Attributes;
+
+using Wamr.Interop;
+
+using static Wamr.Interop.WasmCApi;
+
+namespace Wamr.Benchmarks;
+
+/// <summary>
+/// The procedural API (<c>Wamr.Interop</c>) doing what the C baseline does, call for call. Each method's
+/// category names the baseline operation it is compared with.
+/// </summary>
+[MemoryDiagnoser]
+[BenchmarkCategory("procedural")]
+public unsafe class ProceduralBenchmarks
+{
+    /// <summary>Host calls per <see cref="Callback"/> invocation, as in the C baseline.</summary>
+    public const int HostCallsPerInvoke = 1000;
+
+    private const int Mebibyte = 1 << 20;
+
+    private BenchModule _module = null!;
+    private byte[] _buffer = [];
+    private byte[] _large = [];
+
+    /// <summary>Instantiates the module and builds the large one.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _module = new BenchModule();
+        _buffer = new byte[Mebibyte];
+        _buffer.AsSpan().Fill(0x5A);
+        _large = LargeModule.Build();
+    }
+
+    /// <summary>Releases everything.</summary>
+    [GlobalCleanup]
+    public void Cleanup() => _module.Dispose();
+
+    /// <summary><c>add(20, 22)</c> through <c>wasm_func_call</c>.</summary>
+    /// <returns>42.</returns>
+    [Benchmark]
+    [BenchmarkCategory("add")]
+    public int Add()
+    {
+        wasm_val_t* a = stackalloc wasm_val_t[2];
+        a[0].kind = WASM_I32;
+        a[0].of.i32 = 20;
+        a[1].kind = WASM_I32;
+        a[1].of.i32 = 22;
+        wasm_val_t r = default;
+        wasm_val_vec_t args = default, results = default;
+        args.size = args.num_elems = 2; // WAMR reads num_elems as well as size
+        args.data = a;
+        results.size = results.num_elems = 1;
+        results.data = &r;
+        wasm_trap_t* trap = wasm_func_call(_module.Add, &args, &results);
+        return trap == null ? r.of.i32 : throw new InvalidOperationException("add trapped");
+    }
+
+    /// <summary><c>nop()</c> through <c>wasm_func_call</c>.</summary>
+    [Benchmark]
+    [BenchmarkCategory("nop")]
+    public void Nop()
+    {
+        wasm_val_vec_t args = default, results = default;
+        if (wasm_func_call(_module.Nop, &args, &results) != null)
+        {
+            throw new InvalidOperationException("nop trapped");
+        }
+    }
+
+    /// <summary>One wasm → C# host call (a loop of <see cref="HostCallsPerInvoke"/> per invocation).</summary>
+    [Benchmark(OperationsPerInvoke = HostCallsPerInvoke)]
+    [BenchmarkCategory("callback")]
+    public void Callback()
+    {
+        wasm_val_t n = default;
+        n.kind = WASM_I32;
+        n.of.i32 = HostCallsPerInvoke;
+        wasm_val_vec_t args = default, results = default;
+        args.size = args.num_elems = 1;
+        args.data = &n;
+        if (wasm_func_call(_module.CallHost, &args, &results) != null)
+        {
+            throw new InvalidOperationException("call_host trapped");
+        }
+    }
+
+    /// <summary>1 MiB from a managed array into linear memory, as a span copy.</summary>
+    [Benchmark]
+    [BenchmarkCategory("copy_in")]
+    public void CopyIn() => _buffer.AsSpan().CopyTo(new Span<byte>(wasm_memory_data(_module.Memory), Mebibyte));
+
+    /// <summary>1 MiB from linear memory into a managed array, as a span copy.</summary>
+    [Benchmark]
+    [BenchmarkCategory("copy_out")]
+    public void CopyOut() => new ReadOnlySpan<byte>(wasm_memory_data(_module.Memory), Mebibyte).CopyTo(_buffer);
+
+    /// <summary>A new instance of the small module, then deleted.</summary>
+    [Benchmark]
+    [BenchmarkCategory("instantiate")]
+    public void Instantiate() => wasm_instance_delete(_module.Instantiate());
+
+    /// <summary><c>wasm_module_validate</c> on the ~1 MiB module.</summary>
+    /// <returns>Whether it is valid.</returns>
+    [Benchmark]
+    [BenchmarkCategory("validate_large")]
+    public bool ValidateLarge()
+    {
+        fixed (byte* p = _large)
+        {
+            wasm_byte_vec_t binary = default;
+            binary.size = binary.num_elems = (nuint)_large.Length;
+            binary.data = p;
+            return wasm_module_validate(_module.Store, &binary) ? true : throw new InvalidOperationException("invalid");
+        }
+    }
+
+    /// <summary><c>wasm_module_new</c> on the ~1 MiB module, then deleted.</summary>
+    [Benchmark]
+    [BenchmarkCategory("load_large")]
+    public void LoadLarge()
+    {
+        fixed (byte* p = _large)
+        {
+            wasm_byte_vec_t binary = default;
+            binary.size = binary.num_elems = (nuint)_large.Length;
+            binary.data = p;
+            wasm_module_t* module = wasm_module_new(_module.Store, &binary);
+            if (module == null)
+            {
+                throw new InvalidOperationException("did not load");
+            }
+
+            wasm_module_delete(module);
+        }
+    }
+}
