@@ -819,15 +819,13 @@ internal sealed class ExpressionTranslator
         }
 
         // An untyped macro parameter compared with an enum takes the enum's type.
-        if (comparison && left.UntypedParameter is not null && right.UntypedParameter is null && _ctx.CSharp.IsEnum(right.CsType))
+        if (comparison && left.UntypedParameter is not null && right.UntypedParameter is null && _ctx.EnumType(right.CsType) is { } rightEnum)
         {
-            left = Convert(left, right.Type, at);
-            left = Retype(left, right.Type, right.CsType);
+            left = Retype(Convert(left, rightEnum, at), right.Type, right.CsType);
         }
-        else if (comparison && right.UntypedParameter is not null && left.UntypedParameter is null && _ctx.CSharp.IsEnum(left.CsType))
+        else if (comparison && right.UntypedParameter is not null && left.UntypedParameter is null && _ctx.EnumType(left.CsType) is { } leftEnum)
         {
-            right = Convert(right, left.Type, at);
-            right = Retype(right, left.Type, left.CsType);
+            right = Retype(Convert(right, leftEnum, at), left.Type, left.CsType);
         }
 
         if (comparison && left.CsType == right.CsType && _ctx.CSharp.IsEnum(left.CsType) && left.UntypedParameter is null)

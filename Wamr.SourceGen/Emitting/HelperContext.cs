@@ -17,6 +17,7 @@ internal sealed class HelperContext
     private readonly Dictionary<string, (EnumMember Member, EnumDecl Enum)> _enumMembers = new();
     private readonly Dictionary<string, ConstantDecl> _constants = new();
     private readonly Dictionary<string, MacroConstant> _macroConstants = new();
+    private readonly Dictionary<string, CType> _enumTypes = new();
 
     public HelperContext(TypeTable types, TypeMapper mapper, BindingOptions options)
     {
@@ -42,6 +43,16 @@ internal sealed class HelperContext
                 {
                     _enumMembers.Add(m.Name, (m, e));
                 }
+            }
+        }
+
+        foreach (EnumDecl e in types.Model.Enums)
+        {
+            if (types.BindingOfEnum(e.Name) is { } binding && !_enumTypes.ContainsKey(Identifiers.Escape(binding.CSharpName)))
+            {
+                _enumTypes.Add(
+                    Identifiers.Escape(binding.CSharpName),
+                    binding.Typedef is { } typedef ? new CTypedefRef(typedef) : new CTagRef(TagKind.Enum, e.Name));
             }
         }
 
@@ -83,6 +94,9 @@ internal sealed class HelperContext
     public ConstantDecl? Constant(string name) => _constants.TryGetValue(name, out ConstantDecl? c) ? c : null;
 
     public MacroConstant? MacroConstant(string name) => _macroConstants.TryGetValue(name, out MacroConstant? c) ? c : null;
+
+    /// <summary>The C type whose C# type is the enum <paramref name="cs"/> (the typedef C code uses), or null.</summary>
+    public CType? EnumType(string cs) => _enumTypes.TryGetValue(cs, out CType? t) ? t : null;
 
     /// <summary>The class that holds what <paramref name="location"/>'s header declares.</summary>
     public string ClassOf(SourceLocation location) => Options.ClassFor(location.File);

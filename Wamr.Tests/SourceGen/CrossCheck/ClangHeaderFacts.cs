@@ -94,6 +94,7 @@ public static partial class ClangHeaderFacts
         private string? currentFile;
 
         private readonly List<(JsonElement Node, string Header)> functionNodes = [];
+        private readonly List<(JsonElement Node, string Header)> inlineNodes = [];
         private readonly List<RawRecord> records = [];
         private readonly Dictionary<string, RawRecord> recordsById = new(StringComparer.Ordinal);
         private readonly Dictionary<string, RawRecord> recordsByTag = new(StringComparer.Ordinal);
@@ -203,6 +204,10 @@ public static partial class ClangHeaderFacts
                     if (!Bool(node, "inline"))
                     {
                         functionNodes.Add((node, header));
+                    }
+                    else if (node.TryGetProperty("inner", out JsonElement body) && body.EnumerateArray().Any(c => Kind(c) == "CompoundStmt"))
+                    {
+                        inlineNodes.Add((node, header));
                     }
 
                     break;
@@ -316,30 +321,8 @@ public static partial class ClangHeaderFacts
                 named.Add((raw, name, cName, names, fields));
             }
 
-            List<(string Name, string ReturnType, bool Variadic, string Header, List<(string? Name, string Type)> Parameters)> functions = [];
-            HashSet<string> seen = new(StringComparer.Ordinal);
-            foreach ((JsonElement node, string header) in functionNodes)
-            {
-                string name = String(node, "name")!;
-                if (!seen.Add(name))
-                {
-                    continue; // a redeclaration: the first declaration says where the function is declared
-                }
-
-                List<(string?, string)> parameters = [];
-                if (node.TryGetProperty("inner", out JsonElement inner))
-                {
-                    foreach (JsonElement child in inner.EnumerateArray())
-                    {
-                        if (Kind(child) == "ParmVarDecl")
-                        {
-                            parameters.Add((String(child, "name"), QualType(child)));
-                        }
-                    }
-                }
-
-                functions.Add((name, ReturnTypeOf(QualType(node)), Bool(node, "variadic"), header, parameters));
-            }
+            List<(string Name, string ReturnType, bool Variadic, string Header, List<(string? Name, string Type)> Parameters)> functions = Signatures(functionNodes);
+            List<(string Name, string ReturnType, bool Variadic, string Header, List<(string? Name, string Type)> Parameters)> inlineFunctions = Signatures(inlineNodes);
 
             Dictionary<string, string> enumTypedefs = new(StringComparer.Ordinal);
             foreach ((string name, _, _, string? target) in typedefs)
@@ -387,7 +370,7 @@ public static partial class ClangHeaderFacts
             }
 
             // Every size comes from the compiled probe.
-            IEnumerable<string> types = functions
+            IEnumerable<string> types = functions.Concat(inlineFunctions)
                 .SelectMany(f => f.Parameters.Select(p => p.Type).Append(f.ReturnType))
                 .Where(t => t != "void");
             IReadOnlyDictionary<string, long> probe = CLayoutProbe.Run(
@@ -415,7 +398,7 @@ public static partial class ClangHeaderFacts
                 })
                 .ToList();
 
-            List<CFunction> finalFunctions = functions
+            List<CFunction> Final(List<(string Name, string ReturnType, bool Variadic, string Header, List<(string? Name, string Type)> Parameters)> list) => list
                 .Select(f => new CFunction(
                     f.Name,
                     f.Header,
@@ -424,11 +407,13 @@ public static partial class ClangHeaderFacts
                     f.Parameters.Select(p => new CParameter(p.Name, p.Type, SizeOf(probe, p.Type))).ToList(),
                     f.Variadic))
                 .ToList();
+            List<CFunction> finalFunctions = Final(functions);
+            List<CFunction> finalInlineFunctions = Final(inlineFunctions);
 
             List<CTypedef> finalTypedefs = typedefs.Select(t => new CTypedef(t.Name, t.Type, t.Header)).ToList();
 
             CheckEnumValues(enums, probe);
-            return new HeaderFacts(finalFunctions, finalRecords, enums, finalTypedefs, probe, watch.Elapsed);
+            return new HeaderFacts(finalFunctions, finalRecords, enums, finalTypedefs, probe, watch.Elapsed, finalInlineFunctions);
         }
 
         private static void CheckEnumValues(IEnumerable<CEnum> enums, IReadOnlyDictionary<string, long> probe)
@@ -447,6 +432,37 @@ public static partial class ClangHeaderFacts
             {
                 throw new InvalidOperationException("enum values from clang's AST disagree with the compiled probe:\n" + string.Join("\n", wrong));
             }
+        }
+
+        private static List<(string Name, string ReturnType, bool Variadic, string Header, List<(string? Name, string Type)> Parameters)> Signatures(
+            List<(JsonElement Node, string Header)> nodes)
+        {
+            List<(string Name, string ReturnType, bool Variadic, string Header, List<(string? Name, string Type)> Parameters)> functions = [];
+            HashSet<string> seen = new(StringComparer.Ordinal);
+            foreach ((JsonElement node, string header) in nodes)
+            {
+                string name = String(node, "name")!;
+                if (!seen.Add(name))
+                {
+                    continue; // a redeclaration: the first declaration says where the function is declared
+                }
+
+                List<(string?, string)> parameters = [];
+                if (node.TryGetProperty("inner", out JsonElement inner))
+                {
+                    foreach (JsonElement child in inner.EnumerateArray())
+                    {
+                        if (Kind(child) == "ParmVarDecl")
+                        {
+                            parameters.Add((String(child, "name"), QualType(child)));
+                        }
+                    }
+                }
+
+                functions.Add((name, ReturnTypeOf(QualType(node)), Bool(node, "variadic"), header, parameters));
+            }
+
+            return functions;
         }
 
         private static int SizeOf(IReadOnlyDictionary<string, long> probe, string type)

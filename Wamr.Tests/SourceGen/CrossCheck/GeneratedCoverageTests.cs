@@ -76,6 +76,55 @@ public sealed class GeneratedCoverageTests
     }
 
     [TestMethod]
+    public void EveryInlineFunctionIsAHelperNotAPInvoke()
+    {
+        // The generator translates inline bodies into C# helpers under the C name, on the class of the header. They
+        // are ordinary methods (no [DllImport], no lazy binding): the library does not export inline functions.
+        (Type wasmCApi, Type wamrApi) = GeneratedBindings.RequireApiClasses();
+        HeaderFacts facts = ClangHeaderFacts.Facts;
+        Assert.IsGreaterThan(20, facts.InlineFunctions.Count);
+        bool noRuntimeMarshalling = GeneratedBindings.IsRuntimeMarshallingDisabled(wasmCApi.Assembly);
+
+        // `inline void assertions(void)` holds only _Static_asserts, which C# cannot express: the generator reports it
+        // (WAMRGEN010) instead of emitting a helper.
+        string[] untranslated = ["assertions"];
+        List<string> mismatches = [];
+        foreach (CFunction function in facts.InlineFunctions)
+        {
+            Type cls = function.Header == "wasm_c_api.h" ? wasmCApi : wamrApi;
+            MethodInfo[] methods = cls.GetMethods(StaticMembers).Where(m => m.Name == function.Name).ToArray();
+            if (untranslated.Contains(function.Name))
+            {
+                if (methods.Length > 0)
+                {
+                    mismatches.Add($"{function.Name}: expected no helper (its body cannot be translated), found one");
+                }
+
+                continue;
+            }
+
+            if (methods.Length != 1)
+            {
+                mismatches.Add($"{function.Name}: {methods.Length} methods on {cls.Name}, expected one helper");
+                continue;
+            }
+
+            MethodInfo method = methods[0];
+            if (!method.IsPublic || (method.Attributes & MethodAttributes.PinvokeImpl) != 0 || method.GetCustomAttribute<DllImportAttribute>() is not null
+                || GeneratedBindings.IsLazilyBound(method) || method.GetMethodBody() is null)
+            {
+                mismatches.Add($"{GeneratedBindings.Describe(method)}: must be a public method with a body, not a P/Invoke");
+                continue;
+            }
+
+            CompareSignature(method, function, noRuntimeMarshalling, mismatches);
+        }
+
+        Assert.IsEmpty(facts.InlineFunctions.Select(f => f.Name).Intersect(facts.Functions.Select(f => f.Name)));
+        GeneratedBindings.AssertNoMismatches(mismatches, "inline helper");
+    }
+
+    [TestMethod]
     public void SignaturesHaveTheCWidths()
     {
         (Type wasmCApi, Type wamrApi) = GeneratedBindings.RequireApiClasses();

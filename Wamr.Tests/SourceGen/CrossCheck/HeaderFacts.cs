@@ -87,8 +87,10 @@ public sealed class HeaderFacts
         IReadOnlyList<CEnum> enums,
         IReadOnlyList<CTypedef> typedefs,
         IReadOnlyDictionary<string, long> probe,
-        TimeSpan elapsed)
+        TimeSpan elapsed,
+        IReadOnlyList<CFunction>? inlineFunctions = null)
     {
+        InlineFunctions = inlineFunctions ?? [];
         Functions = functions;
         Records = records;
         Enums = enums;
@@ -100,6 +102,9 @@ public sealed class HeaderFacts
     }
 
     public IReadOnlyList<CFunction> Functions { get; }
+
+    /// <summary>The inline functions defined (with a body) in the headers: the generator translates them into C# helpers.</summary>
+    public IReadOnlyList<CFunction> InlineFunctions { get; }
 
     public IReadOnlyList<CRecord> Records { get; }
 

@@ -133,6 +133,36 @@ public sealed class PortingErgonomicsTests
     }
 
     [TestMethod]
+    public void HelpersAndValueMacrosPortLineByLine()
+    {
+        // The C samples' helper calls and value macros, with only C#'s array syntax changed.
+        string problems = Compile("""
+            wasm_engine_t* engine = wasm_engine_new();
+            wasm_store_t* store = wasm_store_new(engine);
+            wasm_functype_t* hello_type = wasm_functype_new_0_0();
+            wasm_functype_t* add_type = wasm_functype_new_2_1(wasm_valtype_new_i32(), wasm_valtype_new_i32(), wasm_valtype_new_i32());
+            wasm_func_t* hello_func = wasm_func_new(store, hello_type, &hello_callback);
+            wasm_extern_vec_t no_imports = WASM_EMPTY_VEC;
+            wasm_extern_t** externs = stackalloc wasm_extern_t*[] { wasm_func_as_extern(hello_func) };
+            wasm_extern_vec_t imports = WASM_ARRAY_VEC(externs, 1);
+            System.Span<wasm_val_t> as_ = stackalloc wasm_val_t[2] { WASM_I32_VAL(6), WASM_I32_VAL(7) };
+            System.Span<wasm_val_t> rs = stackalloc wasm_val_t[1] { WASM_INIT_VAL };
+            wasm_val_vec_t args = WASM_ARRAY_VEC(as_);
+            wasm_val_vec_t results = WASM_ARRAY_VEC(rs);
+            wasm_val_t f = WASM_F64_VAL(1.5), l = WASM_I64_VAL(1L << 40), g = WASM_F32_VAL(2.5f), r = WASM_REF_VAL(null);
+            wasm_val_t p;
+            wasm_val_init_ptr(&p, store);
+            void* back = wasm_val_ptr(&p);
+            bool num = wasm_valtype_is_num(wasm_valtype_new_f64()) && wasm_valkind_is_ref(WASM_FUNCREF);
+            wasm_name_t name;
+            fixed (byte* s = "hello\0"u8) { wasm_name_new_from_string(&name, s); }
+            nuint heap = KILOBYTE((nuint)32) * MEMORY_PAGE_SIZE;
+            wasm_instance_t* instance = wasm_instance_new_with_args(store, null, &imports, null, KILOBYTE(16u), 0);
+            """);
+        Assert.AreEqual(string.Empty, problems);
+    }
+
+    [TestMethod]
     public void NativeApiTypesPortToo()
     {
         string problems = Compile("""
