@@ -110,7 +110,7 @@ internal static class FunctionTranslator
             lines.Add("    {");
         }
 
-        lines.AddRange(bodyLines.Select(l => indent + l));
+        lines.AddRange(bodyLines.Select(l => l.Length == 0 ? l : indent + l));
         if (x.NeedsUnchecked)
         {
             lines.Add("    }");

@@ -66,7 +66,7 @@ internal sealed class HelperContext
 
         foreach (MacroDefinition m in types.Model.Macros)
         {
-            if (!m.IsFunctionLike && MacroConstants.Evaluate(m, types, options.PointerSize) is { } value)
+            if (!m.IsFunctionLike && m.Syntax is null or { Kind: MacroBodyKind.Value } && MacroConstants.Evaluate(m, types, options.PointerSize) is { } value)
             {
                 _macroConstants[m.Name] = new MacroConstant(m, value, MacroConstants.CSharpType(value));
             }

@@ -70,6 +70,11 @@ internal sealed class StatementTranslator
                 throw new TranslationException("a statement that is never reached", s.Location);
             }
 
+            if (i > 0 && statements[i - 1] is CIfStatement or CBlockStatement)
+            {
+                _lines.Add(string.Empty);
+            }
+
             if (s is CDeclarationStatement declaration)
             {
                 Declaration(declaration, statements.Skip(i + 1).ToList());

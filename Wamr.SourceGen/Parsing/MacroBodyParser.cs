@@ -34,7 +34,8 @@ internal sealed class MacroBodyParser
         List<Token> tokens = Lexer.Tokenize(macro.Location.File, macro.Body)
             .Select(t => t with { Location = macro.Location })
             .ToList();
-        if (tokens.Any(t => t.Is(";") || t.Is("typedef") || ((t.Is("struct") || t.Is("union") || t.Is("enum")) && tokens.Any(u => u.Is("{")))))
+        bool hasBrace = tokens.Any(t => t.Is("{"));
+        if (tokens.Any(t => t.Is(";") || t.Is("typedef") || (hasBrace && (t.Is("struct") || t.Is("union") || t.Is("enum")))))
         {
             return new MacroBody(MacroBodyKind.Declarations, null, null);
         }
