@@ -31,7 +31,7 @@ internal static class MacroTranslator
     public static TranslatedHelper? Translate(MacroDefinition macro, HelperContext ctx)
     {
         MacroBody? syntax = macro.Syntax;
-        if (syntax is null || syntax.Kind is MacroBodyKind.Empty or MacroBodyKind.Declarations or MacroBodyKind.Attribute)
+        if (syntax is null || syntax.Kind is MacroBodyKind.Empty or MacroBodyKind.Declarations or MacroBodyKind.Attribute or MacroBodyKind.Type)
         {
             return null;
         }

@@ -18,6 +18,9 @@ public enum MacroBodyKind
     /// <summary>An attribute or storage word (<c>__declspec(dllexport)</c>, <c>extern</c>): nothing to bind.</summary>
     Attribute,
 
+    /// <summary>A type name (<c>#define handle_t struct handle*</c>): a type alias, bound where it is used.</summary>
+    Type,
+
     /// <summary>An expression or a brace initializer.</summary>
     Value,
 

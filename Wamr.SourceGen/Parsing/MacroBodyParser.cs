@@ -34,6 +34,12 @@ internal sealed class MacroBodyParser
         List<Token> tokens = Lexer.Tokenize(macro.Location.File, macro.Body)
             .Select(t => t with { Location = macro.Location })
             .ToList();
+        Token first = tokens[0];
+        if (first.Kind == TokenKind.Identifier && first.Text is "do" or "if" or "for" or "while" or "switch" or "return" or "goto")
+        {
+            return new MacroBody(MacroBodyKind.Unsupported, null, new CSyntaxProblem($"a statement ('{first.Text}') as a macro body", first.Location));
+        }
+
         bool hasBrace = tokens.Any(t => t.Is("{"));
         if (tokens.Any(t => t.Is(";") || t.Is("typedef") || (hasBrace && (t.Is("struct") || t.Is("union") || t.Is("enum")))))
         {
@@ -46,6 +52,11 @@ internal sealed class MacroBodyParser
         }
 
         var expressions = new ExpressionParser(_context);
+        if (_context.Specifiers.StartsSpecifiers(first) && IsTypeName(tokens, expressions))
+        {
+            return new MacroBody(MacroBodyKind.Type, null, null);
+        }
+
         return _context.Isolated(
             tokens,
             () =>
@@ -60,6 +71,17 @@ internal sealed class MacroBodyParser
             },
             problem => new MacroBody(MacroBodyKind.Unsupported, null, problem));
     }
+
+    /// <summary>Whether the tokens are exactly one type name.</summary>
+    private bool IsTypeName(List<Token> tokens, ExpressionParser expressions) =>
+        _context.Isolated(
+            tokens,
+            () =>
+            {
+                expressions.ParseTypeName();
+                return _context.Cursor.AtEnd;
+            },
+            _ => false);
 
     /// <summary>Whether the tokens are only storage words, calling conventions and attribute constructs.</summary>
     private static bool IsAttribute(List<Token> tokens)

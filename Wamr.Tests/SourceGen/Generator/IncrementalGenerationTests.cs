@@ -63,6 +63,24 @@ public sealed class IncrementalGenerationTests
     }
 
     [TestMethod]
+    public void MacroBodyEditChangesItsHelper()
+    {
+        List<TestInput> inputs = GeneratorHarness.WamrInputs();
+        Compilation compilation = GeneratorHarness.Compilation("class A { }");
+        GeneratorDriver driver = GeneratorHarness.Driver(inputs, null, out List<AdditionalText> texts).RunGenerators(compilation);
+        Assert.Contains("public static int KILOBYTE(int n) => unchecked(n * 1024);", GeneratorHarness.Generated(driver, "Wamr.Interop.WasmCApi.g.cs"));
+
+        TestInput header = inputs[0];
+        string edited = header.Text.Replace("#define KILOBYTE(n) ((n) * 1024)", "#define KILOBYTE(n) ((n) * 1000)", System.StringComparison.Ordinal);
+        Assert.AreNotEqual(header.Text, edited);
+        driver = driver.ReplaceAdditionalText(texts.Single(t => t.Path == header.Path), new InMemoryAdditionalText(header.Path, edited)).RunGenerators(compilation);
+
+        GeneratorRunResult result = driver.GetRunResult().Results.Single();
+        Assert.AreEqual(IncrementalStepRunReason.Modified, result.TrackedSteps[WamrBindingsGenerator.StepNames.Model].Single().Outputs.Single().Reason);
+        Assert.Contains("public static int KILOBYTE(int n) => unchecked(n * 1000);", GeneratorHarness.Generated(driver, "Wamr.Interop.WasmCApi.g.cs"));
+    }
+
+    [TestMethod]
     public void ModelStepOutputsAreValueEqualAcrossIndependentRuns()
     {
         // Equal inputs give equal (not merely identical) models: the cache compares by value.

@@ -32,6 +32,8 @@ public sealed class MacroBodyParsingTests
             #define DECLARE(name) typedef struct name##_t name##_t;
             #define VALUE ((1) << 4)
             #define STRING(x) #x
+            #define handle_t struct handle*
+            #define SWAP(a, b) do { int t = a; a = b; b = t; } while (0)
             """);
         Assert.AreEqual(MacroBodyKind.Empty, macros["GUARD_H_"].Kind);
         Assert.AreEqual(MacroBodyKind.Empty, macros["own"].Kind);
@@ -42,6 +44,9 @@ public sealed class MacroBodyParsingTests
         Assert.AreEqual(MacroBodyKind.Unsupported, macros["STRING"].Kind);
         Assert.AreEqual("stringizing (#)", macros["STRING"].Problem!.Message);
         Assert.AreEqual(6, macros["STRING"].Problem!.Location.Line);
+        Assert.AreEqual(MacroBodyKind.Type, macros["handle_t"].Kind);
+        Assert.AreEqual(MacroBodyKind.Unsupported, macros["SWAP"].Kind);
+        Assert.AreEqual("a statement ('do') as a macro body", macros["SWAP"].Problem!.Message);
     }
 
     [TestMethod]
