@@ -66,7 +66,8 @@ internal sealed class HelperContext
 
         foreach (MacroDefinition m in types.Model.Macros)
         {
-            if (!m.IsFunctionLike && m.Syntax is null or { Kind: MacroBodyKind.Value } && MacroConstants.Evaluate(m, types, options.PointerSize) is { } value)
+            if (!m.IsFunctionLike && m.Syntax is { Kind: MacroBodyKind.Value, Value: { } body } && OnlyEnumMembers(body)
+                && MacroConstants.Evaluate(m, types, options.PointerSize) is { } value)
             {
                 _macroConstants[m.Name] = new MacroConstant(m, value, MacroConstants.CSharpType(value));
             }
@@ -74,6 +75,14 @@ internal sealed class HelperContext
     }
 
     public TypeTable Types { get; }
+
+    /// <summary>Whether every name in <paramref name="e"/> is an enum member (else it cannot be an integer constant expression).</summary>
+    private bool OnlyEnumMembers(CExpression e)
+    {
+        bool only = true;
+        ArrayIdiom.Visit(e, x => only &= x is not CIdentifier id || _enumMembers.ContainsKey(id.Name));
+        return only;
+    }
 
     public TypeMapper Mapper { get; }
 

@@ -30,21 +30,23 @@ internal sealed class MacroBodyParser
             return new MacroBody(MacroBodyKind.Empty, null, null);
         }
 
+        EquatableArray<string> texts = macro.BodyTokens;
+        if (texts[0] is "do" or "if" or "for" or "while" or "switch" or "return" or "goto")
+        {
+            return new MacroBody(MacroBodyKind.Unsupported, null, new CSyntaxProblem($"a statement ('{texts[0]}') as a macro body", macro.Location));
+        }
+
+        bool hasBrace = texts.Contains("{");
+        if (texts.Any(t => t is ";" or "typedef" || (hasBrace && t is "struct" or "union" or "enum")))
+        {
+            return new MacroBody(MacroBodyKind.Declarations, null, null);
+        }
+
         // The body's tokens, all placed at the #define's line (the model keeps the spelling, not each position).
         List<Token> tokens = Lexer.Tokenize(macro.Location.File, macro.Body)
             .Select(t => t with { Location = macro.Location })
             .ToList();
         Token first = tokens[0];
-        if (first.Kind == TokenKind.Identifier && first.Text is "do" or "if" or "for" or "while" or "switch" or "return" or "goto")
-        {
-            return new MacroBody(MacroBodyKind.Unsupported, null, new CSyntaxProblem($"a statement ('{first.Text}') as a macro body", first.Location));
-        }
-
-        bool hasBrace = tokens.Any(t => t.Is("{"));
-        if (tokens.Any(t => t.Is(";") || t.Is("typedef") || (hasBrace && (t.Is("struct") || t.Is("union") || t.Is("enum")))))
-        {
-            return new MacroBody(MacroBodyKind.Declarations, null, null);
-        }
 
         if (IsAttribute(tokens))
         {
