@@ -31,9 +31,22 @@ public static class EnumEmitter
         w.Line();
     }
 
-    /// <summary>A C# literal of <paramref name="value"/> for the underlying type.</summary>
+    /// <summary>A C# literal of <paramref name="value"/> for the underlying type (wrapped as C would when it does not fit).</summary>
     public static string Literal(long value, string underlying) =>
-        value < 0 && underlying is "byte" or "ushort" or "uint" or "ulong" or "nuint"
-            ? $"unchecked(({underlying}){value.ToString(CultureInfo.InvariantCulture)})"
-            : value.ToString(CultureInfo.InvariantCulture);
+        Fits(value, underlying)
+            ? value.ToString(CultureInfo.InvariantCulture)
+            : $"unchecked(({underlying}){value.ToString(CultureInfo.InvariantCulture)})";
+
+    /// <summary>Whether <paramref name="value"/> is in the range of the C# integer type <paramref name="underlying"/>.</summary>
+    public static bool Fits(long value, string underlying) => underlying switch
+    {
+        "byte" => value is >= byte.MinValue and <= byte.MaxValue,
+        "sbyte" => value is >= sbyte.MinValue and <= sbyte.MaxValue,
+        "short" => value is >= short.MinValue and <= short.MaxValue,
+        "ushort" => value is >= ushort.MinValue and <= ushort.MaxValue,
+        "int" => value is >= int.MinValue and <= int.MaxValue,
+        "uint" => value is >= uint.MinValue and <= uint.MaxValue,
+        "ulong" or "nuint" => value >= 0,
+        _ => true,
+    };
 }

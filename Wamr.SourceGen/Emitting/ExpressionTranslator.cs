@@ -190,6 +190,12 @@ internal sealed class ExpressionTranslator
             return new TranslatedExpression(CastText(to, e), P.Unary, target, to);
         }
 
+        if (fromEnum && e.EnumMemberValue is { } memberValue && !_ctx.FitsEnum(from, memberValue))
+        {
+            // C's value of the member is not what the C# enum constant holds: use the number itself.
+            return Convert(IntegerConstant(memberValue), target, at, isExplicit);
+        }
+
         if ((fromNumeric || fromEnum) && (toNumeric || toEnum))
         {
             if (toEnum && e.Constant is { Bits: 0 } && from == "int")
@@ -209,6 +215,12 @@ internal sealed class ExpressionTranslator
             }
 
             return new TranslatedExpression(CastText(to, e), P.Unary, target, to);
+        }
+
+        if (toPointer && CSharpTypes.IsIntegral(from) && e.Constant is { Bits: 0 })
+        {
+            // The integer constant 0 is a null pointer constant in C.
+            return new TranslatedExpression("null", P.Primary, target, to) { IsNullPointer = true };
         }
 
         if ((fromPointer && CSharpTypes.IsIntegral(to)) || (CSharpTypes.IsIntegral(from) && toPointer))
@@ -370,6 +382,7 @@ internal sealed class ExpressionTranslator
             return new TranslatedExpression(Qualify(member.Enum.Location, name), P.Primary, CTypeFacts.Int, cs)
             {
                 Constant = binding is null ? ConstantValue.Signed(member.Member.Value) : null,
+                EnumMemberValue = binding is null ? null : member.Member.Value,
             };
         }
 
@@ -671,6 +684,20 @@ internal sealed class ExpressionTranslator
     private TranslatedExpression Cast(CCast cast)
     {
         TranslatedExpression operand = Translate(cast.Operand);
+        if (operand.UntypedParameter is { } parameter)
+        {
+            // (T)x says what x becomes, not what it is: an arithmetic cast makes x numeric (one overload per integer type).
+            if (!Facts.IsArithmetic(cast.Type))
+            {
+                throw new TranslationException($"the parameter '{parameter}' cast to {_ctx.Map(cast.Type)}, which does not say its type", cast.Location);
+            }
+
+            Inference!.Numeric(parameter);
+            CType target = CTypeFacts.Strip(cast.Type);
+            string cs = _ctx.Map(target);
+            return new TranslatedExpression(CastText(cs, operand), P.Unary, target, cs);
+        }
+
         if (operand.Constant is { Bits: 0 } && Facts.IsPointer(cast.Type) && Facts.IsInteger(operand.Type) && operand.UntypedParameter is null)
         {
             // (void*)0 and the like: a null pointer constant.
@@ -828,7 +855,8 @@ internal sealed class ExpressionTranslator
             right = Retype(Convert(right, leftEnum, at), left.Type, left.CsType);
         }
 
-        if (comparison && left.CsType == right.CsType && _ctx.CSharp.IsEnum(left.CsType) && left.UntypedParameter is null)
+        if (comparison && left.CsType == right.CsType && _ctx.CSharp.IsEnum(left.CsType) && left.UntypedParameter is null
+            && FitsItsEnum(left) && FitsItsEnum(right))
         {
             return new TranslatedExpression($"{left.At(precedence)} {op} {right.At(precedence + 1)}", precedence, CTypeFacts.Int, "bool");
         }
@@ -867,6 +895,8 @@ internal sealed class ExpressionTranslator
         string cs = a.UntypedParameter is not null && b.UntypedParameter is not null ? "int" : _ctx.Map(common);
         return new TranslatedExpression(text, precedence, common, cs);
     }
+
+    private bool FitsItsEnum(TranslatedExpression e) => e.EnumMemberValue is not { } value || _ctx.FitsEnum(e.CsType, value);
 
     /// <summary>An operand converted to the operation's type; an untyped parameter stays untyped (it is numeric).</summary>
     private TranslatedExpression Operand(TranslatedExpression e, CType type, SourceLocation at) =>

@@ -18,6 +18,7 @@ internal sealed class HelperContext
     private readonly Dictionary<string, ConstantDecl> _constants = new();
     private readonly Dictionary<string, MacroConstant> _macroConstants = new();
     private readonly Dictionary<string, CType> _enumTypes = new();
+    private readonly Dictionary<string, string> _enumUnderlying = new();
 
     public HelperContext(TypeTable types, TypeMapper mapper, BindingOptions options)
     {
@@ -53,6 +54,7 @@ internal sealed class HelperContext
                 _enumTypes.Add(
                     Identifiers.Escape(binding.CSharpName),
                     binding.Typedef is { } typedef ? new CTypedefRef(typedef) : new CTagRef(TagKind.Enum, e.Name));
+                _enumUnderlying.Add(Identifiers.Escape(binding.CSharpName), binding.Underlying);
             }
         }
 
@@ -103,6 +105,10 @@ internal sealed class HelperContext
     public ConstantDecl? Constant(string name) => _constants.TryGetValue(name, out ConstantDecl? c) ? c : null;
 
     public MacroConstant? MacroConstant(string name) => _macroConstants.TryGetValue(name, out MacroConstant? c) ? c : null;
+
+    /// <summary>Whether <paramref name="value"/> survives a round trip through the C# enum <paramref name="cs"/>'s underlying type.</summary>
+    public bool FitsEnum(string cs, long value) =>
+        _enumUnderlying.TryGetValue(cs, out string? underlying) && EnumEmitter.Fits(value, underlying);
 
     /// <summary>The C type whose C# type is the enum <paramref name="cs"/> (the typedef C code uses), or null.</summary>
     public CType? EnumType(string cs) => _enumTypes.TryGetValue(cs, out CType? t) ? t : null;

@@ -35,6 +35,12 @@ internal sealed class TranslatedExpression
     /// <summary>Its value when it is an integer constant C# also sees as a constant (a literal).</summary>
     public ConstantValue? Constant { get; init; }
 
+    /// <summary>
+    /// For an enum member: whether its C value is what C# reads from the enum constant (a member of a <c>uint8_t</c>-based
+    /// enum whose C value is negative or above 255 is not): only then may it take part in C# enum comparisons and casts.
+    /// </summary>
+    public long? EnumMemberValue { get; init; }
+
     /// <summary>Whether C could assign to it (a variable, a field, <c>*p</c>, <c>a[i]</c>).</summary>
     public bool IsLvalue { get; init; }
 
