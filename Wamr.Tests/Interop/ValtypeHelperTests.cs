@@ -12,7 +12,8 @@ namespace Wamr.Tests.Interop;
 /// <summary>
 /// <c>wasm_valtype_new_i32</c> … <c>_funcref</c>, translated from wasm_c_api.h: each makes a valtype of its kind. They
 /// take no arguments; what can go wrong is allocation, which fails (null, and a log line from WAMR) when no engine
-/// exists — checked in a forked C process first.
+/// exists — checked in a forked C process first. The engine is a refcounted process singleton, so the negative tests
+/// rely on this assembly running its tests one at a time (it does not parallelize) with no engine left alive.
 /// </summary>
 [TestClass]
 public sealed unsafe class ValtypeHelperTests : EngineTestBase
