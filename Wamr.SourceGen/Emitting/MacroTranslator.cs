@@ -4,8 +4,6 @@ using System.Linq;
 
 using Wamr.SourceGen.Model;
 
-using P = Wamr.SourceGen.Emitting.CSharpPrecedence;
-
 namespace Wamr.SourceGen.Emitting;
 
 /// <summary>
