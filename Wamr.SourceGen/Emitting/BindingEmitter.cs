@@ -18,6 +18,12 @@ public static class BindingEmitter
     /// <summary>The name of the internal class that binds functions the library may not export.</summary>
     public const string ExportsHelper = "WamrLazyExports";
 
+    /// <summary>
+    /// The partial method of <see cref="ExportsHelper"/> a consumer may implement to load the library as its DllImport
+    /// resolver does: <c>NativeLibrary.Load(name, assembly, …)</c> does not call the resolver.
+    /// </summary>
+    public const string LoadLibraryHook = "LoadLibrary";
+
     /// <summary>Emits every source for <paramref name="model"/>.</summary>
     public static EmitResult Emit(HeaderModel model, BindingOptions options)
     {
@@ -179,10 +185,15 @@ public static class BindingEmitter
         }
 
         w.Line();
-        w.Doc("<summary>Finds functions that the library the bindings were generated for did not export, when they are first called.</summary>");
-        using (w.Block($"internal static unsafe class {ExportsHelper}"))
+        w.Doc("<summary>\nFinds functions that the library the bindings were generated for did not export, when they are first called.\n"
+            + $"Implement <c>static partial void {LoadLibraryHook}(ref nint library)</c> in a <c>partial class {ExportsHelper}</c> of this\n"
+            + "namespace to load the library the way this assembly's DllImport resolver does (otherwise the default probing is used).\n</summary>");
+        using (w.Block($"internal static unsafe partial class {ExportsHelper}"))
         {
             w.Line("private static nint s_library;");
+            w.Line();
+            w.Doc("<summary>Sets <paramref name=\"library\"/> to the handle of the library, loaded as this assembly's DllImports load it.</summary>");
+            w.Line($"static partial void {LoadLibraryHook}(ref nint library);");
             w.Line();
             w.Doc("<summary>The address of <paramref name=\"name\"/>, cached in <paramref name=\"slot\"/>; throws a clear exception when the library lacks it.</summary>");
             using (w.Block("internal static nint Get(ref nint slot, string name, string header, string hint)"))
@@ -196,7 +207,12 @@ public static class BindingEmitter
                 w.Line("nint library = global::System.Threading.Volatile.Read(ref s_library);");
                 w.Line("if (library == 0)");
                 w.Line("{");
-                w.Line($"    library = global::System.Runtime.InteropServices.NativeLibrary.Load(\"{options.LibraryName}\", typeof({ExportsHelper}).Assembly, null);");
+                w.Line($"    {LoadLibraryHook}(ref library);");
+                w.Line("    if (library == 0)");
+                w.Line("    {");
+                w.Line($"        library = global::System.Runtime.InteropServices.NativeLibrary.Load(\"{options.LibraryName}\", typeof({ExportsHelper}).Assembly, null);");
+                w.Line("    }");
+                w.Line();
                 w.Line("    global::System.Threading.Volatile.Write(ref s_library, library);");
                 w.Line("}");
                 w.Line();
