@@ -35,6 +35,9 @@ public sealed record NullProbeResult(string Function, int NullIndex, string Null
 
     /// <summary>Whether this is a hand-written case with an unexpected, non-NULL argument.</summary>
     public bool IsOdd => Mode.StartsWith("odd: ", StringComparison.Ordinal);
+
+    /// <summary>Whether this is a hand-written misuse expected to crash (documented, never done in-process).</summary>
+    public bool IsHazard => Mode.StartsWith("hazard: ", StringComparison.Ordinal);
 }
 
 /// <summary>

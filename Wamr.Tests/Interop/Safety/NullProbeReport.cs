@@ -51,6 +51,8 @@ public static class NullProbeReport
         md.AppendLine($"- NULL crashes: {Count(crashes.Count)} parameters of {Count(crashes.Select(r => r.Function).Distinct().Count())} functions ({Count(crashes.Count(r => r.Outcome == "timeout"))} of them hangs)");
         md.AppendLine($"- baselines (every argument valid) that crash: {Count(baselineCrashes.Count)}{(baselineCrashes.Count > 0 ? ": " + string.Join(", ", baselineCrashes.Select(r => "`" + r.Function + "`")) : string.Empty)}");
         md.AppendLine($"- odd (non-NULL, unexpected) arguments that crash: {Count(odd.Count(r => r.Crashed))} of {Count(odd.Count)}; negative tests pass only those that survive here");
+        var hazards = results.Where(r => r.IsHazard).ToList();
+        md.AppendLine($"- hazards (misuse without a NULL) that crash: {Count(hazards.Count(r => r.Crashed))} of {Count(hazards.Count)}{string.Concat(hazards.Select(r => $"; `{r.Function}`, {r.Mode["hazard: ".Length..]}: {r.Outcome} {r.Detail}"))}");
         md.AppendLine($"- calls where another parameter had no valid value and was NULL too: {Count(withoutFactory.Count)}{(withoutFactory.Count > 0 ? ": " + string.Join(", ", withoutFactory.Select(r => "`" + r.Function + "`").Distinct()) : string.Empty)}");
         md.AppendLine();
         md.AppendLine("## Every call");

@@ -76,6 +76,16 @@ public sealed class NullProbeTests
     }
 
     [TestMethod]
+    public void HazardsCrashAsDocumented()
+    {
+        // What the tests never do in-process, and why: these misuses crash WAMR without any NULL argument.
+        var hazards = NullProbe.Results.Where(r => r.IsHazard).ToList();
+        Assert.IsNotEmpty(hazards);
+        var survived = hazards.Where(r => !r.Crashed).Select(r => $"{r.Function} ({r.Mode}): {r.Outcome} {r.Detail}").ToList();
+        Assert.IsEmpty(survived, "these hazards no longer crash: update the tests and docs that warn about them\n" + string.Join("\n", survived));
+    }
+
+    [TestMethod]
     public void GuardListIsTheMeasuredCrashSet()
     {
         if (NullProbeReport.Updating)

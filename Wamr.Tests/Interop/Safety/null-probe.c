@@ -17,7 +17,8 @@
  *          "null"          that one argument NULL, the others valid;
  *          "null, others NULL: a, b"   no factory exists for the named parameters, so they are NULL too;
  *          "wrong kind"    an unchecked cast given an object of another kind (the parameter is not NULL);
- *          "odd: …"        a hand-written case below: a non-NULL but unexpected argument a negative test passes.
+ *          "odd: …"        a hand-written case below: a non-NULL but unexpected argument a negative test passes;
+ *          "hazard: …"     a hand-written misuse that crashes without a NULL: documented, never done in-process.
  * outcome: "returned" (detail: "void", an integer, "NULL", "argument N" when a pointer argument came back, or
  *          "non-NULL"), "signal" (detail: the signal's name), "exit" (detail: the status) or "timeout".
  *
@@ -761,6 +762,26 @@ static void odd_val_copy_anyref_null(void)
     report("kind=%d ref=%s", (int)out.kind, out.of.ref ? "set" : "NULL");
 }
 
+static void odd_engine_new_with_config_foreign_config(void)
+{
+    wasm_engine_t *engine = wasm_engine_new_with_config((wasm_config_t *)zeroed(64));
+    report(engine == g_engine ? "the existing engine" : engine ? "another engine" : "NULL");
+}
+
+static void odd_store_new_foreign_engine(void)
+{
+    report(wasm_store_new((wasm_engine_t *)zeroed(256)) ? "non-NULL" : "NULL");
+}
+
+/* ---- hazards: misuse that crashes although no argument is NULL; documented, never done in-process ---------- */
+
+static void hazard_val_delete_stack_value(void)
+{
+    wasm_val_t value = WASM_INIT_VAL;
+    wasm_val_delete(&value);
+    report("returned");
+}
+
 static const probe_case odd_cases[] = {
     { "wasm_byte_vec_new_uninitialized", -1, "-", "odd: size 2^33 (WAMR allocates at most 4 GiB)", odd_byte_vec_new_uninitialized_huge },
     { "wasm_byte_vec_new", -1, "-", "odd: size 2^33 with data", odd_byte_vec_new_huge },
@@ -782,6 +803,9 @@ static const probe_case odd_cases[] = {
     { "wasm_engine_new_with_args", -1, "-", "odd: Alloc_With_Pool without options, no engine", odd_engine_new_with_args_pool_without_options_no_engine },
     { "wasm_engine_delete", -1, "-", "odd: deleted once more than made", odd_engine_delete_twice_more_than_new },
     { "wasm_val_copy", -1, "-", "odd: WASM_INIT_VAL (anyref NULL)", odd_val_copy_anyref_null },
+    { "wasm_engine_new_with_config", -1, "-", "odd: a config WAMR never made", odd_engine_new_with_config_foreign_config },
+    { "wasm_store_new", -1, "-", "odd: an engine pointer that is not WAMR's engine", odd_store_new_foreign_engine },
+    { "wasm_val_delete", -1, "-", "hazard: a wasm_val_t on the stack (WAMR frees the value itself)", hazard_val_delete_stack_value },
 };
 
 /* ---- the generated cases --------------------------------------------------------------------------------- */
