@@ -62,11 +62,23 @@ internal static unsafe class TypeSignatures
         var text = new StringBuilder();
         for (nuint i = 0; i < types->num_elems; i++)
         {
-            text.Append(i == 0 ? string.Empty : " ").Append(wasm_valtype_kind(types->data[i]));
+            text.Append(i == 0 ? string.Empty : " ").Append(Short(wasm_valtype_kind(types->data[i])));
         }
 
         return text.ToString();
     }
+
+    /// <summary>The WebAssembly text name of a value kind (<c>i32</c>, <c>funcref</c>), or its number.</summary>
+    public static string Short(wasm_valkind_t kind) => kind switch
+    {
+        WASM_I32 => "i32",
+        WASM_I64 => "i64",
+        WASM_F32 => "f32",
+        WASM_F64 => "f64",
+        WASM_ANYREF => "anyref",
+        WASM_FUNCREF => "funcref",
+        _ => ((int)kind).ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     /// <summary>Whether two function types have the same parameter and result kinds.</summary>
     public static bool SameFunctype(nint a, nint b) =>
@@ -112,8 +124,8 @@ internal static unsafe class TypeSignatures
         return kind switch
         {
             WASM_EXTERN_FUNC => $"func ({KindList(wasm_functype_params(wasm_externtype_as_functype(type)))}) -> ({KindList(wasm_functype_results(wasm_externtype_as_functype(type)))})",
-            WASM_EXTERN_GLOBAL => $"global {wasm_valtype_kind(wasm_globaltype_content(wasm_externtype_as_globaltype(type)))} {wasm_globaltype_mutability(wasm_externtype_as_globaltype(type))}",
-            WASM_EXTERN_TABLE => $"table {wasm_valtype_kind(wasm_tabletype_element(wasm_externtype_as_tabletype(type)))} {Limits(wasm_tabletype_limits(wasm_externtype_as_tabletype(type)))}",
+            WASM_EXTERN_GLOBAL => $"global {Short(wasm_valtype_kind(wasm_globaltype_content(wasm_externtype_as_globaltype(type))))} {(wasm_globaltype_mutability(wasm_externtype_as_globaltype(type)) == WASM_VAR ? "var" : "const")}",
+            WASM_EXTERN_TABLE => $"table {Short(wasm_valtype_kind(wasm_tabletype_element(wasm_externtype_as_tabletype(type))))} {Limits(wasm_tabletype_limits(wasm_externtype_as_tabletype(type)))}",
             WASM_EXTERN_MEMORY => $"memory {Limits(wasm_memorytype_limits(wasm_externtype_as_memorytype(type)))}",
             _ => "kind " + kind,
         };
