@@ -28,7 +28,8 @@ internal static unsafe class TypeSignatures
     }
 
     /// <summary>The text of a byte vector (UTF-8).</summary>
-    public static string Text(wasm_byte_vec_t* name) => name == null ? "<null>" : Encoding.UTF8.GetString(name->data, checked((int)name->size));
+    public static string Text(wasm_byte_vec_t* name) =>
+        name == null ? "<null>" : name->size == 0 ? string.Empty : Encoding.UTF8.GetString(name->data, checked((int)name->size));
 
     /// <summary>A vector of <paramref name="count"/> value types: i32, i64, f32, f64, i32, …</summary>
     public static wasm_valtype_vec_t Valtypes(int count)
