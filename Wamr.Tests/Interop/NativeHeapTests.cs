@@ -16,11 +16,13 @@ public sealed unsafe class NativeHeapTests
             void* live = NativeMemory.Alloc(size);
             NativeHeap.Watched watched = NativeHeap.Watch(live, "a block of " + size + " bytes");
             Assert.IsGreaterThanOrEqualTo(size, watched.Size);
-            watched.AssertInUse();
-            Assert.ThrowsExactly<AssertFailedException>(watched.AssertReleased);
-
             NativeMemory.Free(live);
             watched.AssertReleased();
+
+            void* kept = NativeMemory.Alloc(size);
+            NativeHeap.Watched stillLive = NativeHeap.Watch(kept, "a kept block of " + size + " bytes");
+            Assert.ThrowsExactly<AssertFailedException>(stillLive.AssertReleased);
+            NativeMemory.Free(kept);
         }
     }
 }
