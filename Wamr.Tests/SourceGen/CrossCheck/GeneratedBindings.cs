@@ -216,7 +216,7 @@ internal static class GeneratedBindings
     }
 
     /// <summary>The suffix of the private DllImport behind a guarded function (see <see cref="IsGuardWrapper"/>).</summary>
-    public const string UncheckedSuffix = "__unchecked";
+    public const string UncheckedSuffix = Wamr.SourceGen.Emitting.FunctionEmitter.UncheckedSuffix;
 
     /// <summary>The type of a field's fixed-size buffer element and its length, from [FixedBuffer] or [InlineArray].</summary>
     public static (Type ElementType, int Length)? FixedBuffer(FieldInfo field)
