@@ -36,6 +36,12 @@ public static class DiagnosticDescriptors
     /// <summary>Invalid generator option.</summary>
     public static readonly DiagnosticDescriptor InvalidOption = new(DiagnosticIds.InvalidOption, "Invalid generator option", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+    /// <summary>Malformed guard list.</summary>
+    public static readonly DiagnosticDescriptor GuardListSyntax = new(DiagnosticIds.GuardListSyntax, "Malformed guard list", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>Guard list does not match the headers.</summary>
+    public static readonly DiagnosticDescriptor GuardListMismatch = new(DiagnosticIds.GuardListMismatch, "Guard list does not match the headers", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     /// <summary>All descriptors by id.</summary>
     public static IReadOnlyDictionary<string, DiagnosticDescriptor> ById { get; } = new Dictionary<string, DiagnosticDescriptor>
     {
@@ -48,5 +54,7 @@ public static class DiagnosticDescriptors
         [DiagnosticIds.InternalError] = InternalError,
         [DiagnosticIds.NoHeaders] = NoHeaders,
         [DiagnosticIds.InvalidOption] = InvalidOption,
+        [DiagnosticIds.GuardListSyntax] = GuardListSyntax,
+        [DiagnosticIds.GuardListMismatch] = GuardListMismatch,
     };
 }

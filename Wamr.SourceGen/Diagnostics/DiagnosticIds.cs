@@ -29,4 +29,10 @@ public static class DiagnosticIds
 
     /// <summary>A generator option (MSBuild property) has an invalid value.</summary>
     public const string InvalidOption = "WAMRGEN009";
+
+    /// <summary>A line of a guard list is malformed, or names a function twice.</summary>
+    public const string GuardListSyntax = "WAMRGEN010";
+
+    /// <summary>A guard list names a function no header declares, or a parameter it does not have or that is not a pointer.</summary>
+    public const string GuardListMismatch = "WAMRGEN011";
 }
