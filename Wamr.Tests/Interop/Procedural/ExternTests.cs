@@ -330,50 +330,50 @@ public sealed unsafe class ExternTests : ProceduralTest
     [Covers("wasm_extern_same", CoverageKind.Positive)]
     [Covers("wasm_extern_same", CoverageKind.Negative)]
     public void SameIsNotExported() =>
-        WithExtern(e => AssertNotExported("wasm_extern_same", () => wasm_extern_same((wasm_extern_t*)e, (wasm_extern_t*)e)));
+        WithExtern(e => NotExported.AssertClearError("wasm_extern_same", () => wasm_extern_same((wasm_extern_t*)e, (wasm_extern_t*)e)));
 
     [TestMethod]
     [Covers("wasm_extern_get_host_info", CoverageKind.Positive)]
     [Covers("wasm_extern_get_host_info", CoverageKind.Negative)]
     public void GetHostInfoIsNotExported() =>
-        WithExtern(e => AssertNotExported("wasm_extern_get_host_info", () => wasm_extern_get_host_info((wasm_extern_t*)e)));
+        WithExtern(e => NotExported.AssertClearError("wasm_extern_get_host_info", () => wasm_extern_get_host_info((wasm_extern_t*)e)));
 
     [TestMethod]
     [Covers("wasm_extern_set_host_info", CoverageKind.Positive)]
     [Covers("wasm_extern_set_host_info", CoverageKind.Negative)]
     public void SetHostInfoIsNotExported() =>
-        WithExtern(e => AssertNotExported("wasm_extern_set_host_info", () => wasm_extern_set_host_info((wasm_extern_t*)e, (void*)e)));
+        WithExtern(e => NotExported.AssertClearError("wasm_extern_set_host_info", () => wasm_extern_set_host_info((wasm_extern_t*)e, (void*)e)));
 
     [TestMethod]
     [Covers("wasm_extern_set_host_info_with_finalizer", CoverageKind.Positive)]
     [Covers("wasm_extern_set_host_info_with_finalizer", CoverageKind.Negative)]
     public void SetHostInfoWithFinalizerIsNotExported() =>
-        WithExtern(e => AssertNotExported("wasm_extern_set_host_info_with_finalizer",
+        WithExtern(e => NotExported.AssertClearError("wasm_extern_set_host_info_with_finalizer",
             () => wasm_extern_set_host_info_with_finalizer((wasm_extern_t*)e, (void*)e, CountingFinalizer)));
 
     [TestMethod]
     [Covers("wasm_extern_as_ref", CoverageKind.Positive)]
     [Covers("wasm_extern_as_ref", CoverageKind.Negative)]
     public void AsRefIsNotExported() =>
-        WithExtern(e => AssertNotExported("wasm_extern_as_ref", () => wasm_extern_as_ref((wasm_extern_t*)e)));
+        WithExtern(e => NotExported.AssertClearError("wasm_extern_as_ref", () => wasm_extern_as_ref((wasm_extern_t*)e)));
 
     [TestMethod]
     [Covers("wasm_extern_as_ref_const", CoverageKind.Positive)]
     [Covers("wasm_extern_as_ref_const", CoverageKind.Negative)]
     public void AsRefConstIsNotExported() =>
-        WithExtern(e => AssertNotExported("wasm_extern_as_ref_const", () => wasm_extern_as_ref_const((wasm_extern_t*)e)));
+        WithExtern(e => NotExported.AssertClearError("wasm_extern_as_ref_const", () => wasm_extern_as_ref_const((wasm_extern_t*)e)));
 
     [TestMethod]
     [Covers("wasm_ref_as_extern", CoverageKind.Positive)]
     [Covers("wasm_ref_as_extern", CoverageKind.Negative)]
     public void RefAsExternIsNotExported() =>
-        WithFuncRef(r => AssertNotExported("wasm_ref_as_extern", () => wasm_ref_as_extern((wasm_ref_t*)r)));
+        WithFuncRef(r => NotExported.AssertClearError("wasm_ref_as_extern", () => wasm_ref_as_extern((wasm_ref_t*)r)));
 
     [TestMethod]
     [Covers("wasm_ref_as_extern_const", CoverageKind.Positive)]
     [Covers("wasm_ref_as_extern_const", CoverageKind.Negative)]
     public void RefAsExternConstIsNotExported() =>
-        WithFuncRef(r => AssertNotExported("wasm_ref_as_extern_const", () => wasm_ref_as_extern_const((wasm_ref_t*)r)));
+        WithFuncRef(r => NotExported.AssertClearError("wasm_ref_as_extern_const", () => wasm_ref_as_extern_const((wasm_ref_t*)r)));
 
 #pragma warning restore WAMR001
 

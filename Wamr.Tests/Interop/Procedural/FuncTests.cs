@@ -218,6 +218,20 @@ public sealed unsafe class FuncTests : ProceduralTest
         Assert.IsTrue(wasm_func_call(null, &none, &results) == null);
         Assert.AreEqual(-1, result.of.i32);
 
+        // NULL argument or result vectors: WAMR reads them for a function with parameters or results (and builds
+        // a trap from a NULL message when they are missing), which crashes; the binding's guard throws for any
+        // function. Functions without parameters and results take empty vectors.
+        using (wasm_extern_vec_t exports = FuncExports())
+        {
+            wasm_func_t* add = wasm_extern_as_func(exports[Add]);
+            wasm_val_t* pair = stackalloc wasm_val_t[2] { I32(1), I32(2) };
+            wasm_val_vec_t* args = stackalloc wasm_val_vec_t[1] { ArrayVec(pair, 2) };
+            wasm_val_vec_t* room = stackalloc wasm_val_vec_t[1] { ArrayVec(&result, 1) };
+            AssertNullGuarded("wasm_func_call", "args", () => wasm_func_call(add, null, room));
+            AssertNullGuarded("wasm_func_call", "results", () => wasm_func_call(add, args, null));
+            Assert.AreEqual(-1, result.of.i32);
+        }
+
         // A host function no instance links is refused with a trap.
         wasm_functype_t* type = IntToInt();
         wasm_func_t* unlinked = wasm_func_new(Store, type, &Twice);

@@ -101,12 +101,16 @@ public sealed unsafe class InstanceTests : ProceduralTest
 
     [TestMethod]
     [Covers("wasm_instance_new", CoverageKind.Negative)]
-    public void NewRefusesANullModuleAndImportsItCannotLink()
+    public void NewRefusesNullsAndImportsItCannotLink()
     {
         // NULL module: NULL, and the trap is not written.
         wasm_trap_t* trap = null;
         Assert.IsTrue(wasm_instance_new(Store, null, null, &trap) == null);
         Assert.IsTrue(trap == null);
+
+        // NULL store: WAMR would instantiate, then crash adding the instance to the store; the guard throws.
+        wasm_module_t* module = LoadModule("extern");
+        AssertNullGuarded("wasm_instance_new", "arg0", () => wasm_instance_new(null, module, null, null));
 
         // A function import of the wrong type.
         wasm_func_t* wrongTick = TickFunc(withParameter: true);
@@ -183,11 +187,15 @@ public sealed unsafe class InstanceTests : ProceduralTest
 
     [TestMethod]
     [Covers("wasm_instance_new_with_args", CoverageKind.Negative)]
-    public void NewWithArgsRefusesANullModuleAndAnImpossibleStack()
+    public void NewWithArgsRefusesNullsAndAnImpossibleStack()
     {
         wasm_trap_t* trap = null;
         Assert.IsTrue(wasm_instance_new_with_args(Store, null, null, &trap, 8 * 1024, 0) == null);
         Assert.IsTrue(trap == null);
+
+        // NULL store: WAMR would instantiate, then crash adding the instance to the store; the guard throws.
+        wasm_module_t* module = LoadModule("extern");
+        AssertNullGuarded("wasm_instance_new_with_args", "arg0", () => wasm_instance_new_with_args(null, module, null, null, 8 * 1024, 0));
 
         Assert.IsTrue(wasm_instance_new_with_args(Store, LoadModule("memory"), null, &trap, uint.MaxValue, 0) == null);
         Assert.IsTrue(trap != null);
@@ -260,6 +268,12 @@ public sealed unsafe class InstanceTests : ProceduralTest
     }
 
     [TestMethod]
+    [Covers("wasm_instance_delete", CoverageKind.Negative)]
+    public void DeleteOfNullIsRefused() =>
+        // WAMR 1.1.2 reads the instance's host info before checking it: the binding's guard throws instead.
+        AssertNullGuarded("wasm_instance_delete", "arg0", () => wasm_instance_delete(null));
+
+    [TestMethod]
     [Covers("wasm_instance_copy", CoverageKind.Positive)]
     [Covers("wasm_instance_copy", CoverageKind.Negative)]
     public void CopyIsAStubThatReturnsNull()
@@ -278,50 +292,50 @@ public sealed unsafe class InstanceTests : ProceduralTest
     [Covers("wasm_instance_same", CoverageKind.Positive)]
     [Covers("wasm_instance_same", CoverageKind.Negative)]
     public void SameIsNotExported() =>
-        WithInstance(i => AssertNotExported("wasm_instance_same", () => wasm_instance_same((wasm_instance_t*)i, (wasm_instance_t*)i)));
+        WithInstance(i => NotExported.AssertClearError("wasm_instance_same", () => wasm_instance_same((wasm_instance_t*)i, (wasm_instance_t*)i)));
 
     [TestMethod]
     [Covers("wasm_instance_get_host_info", CoverageKind.Positive)]
     [Covers("wasm_instance_get_host_info", CoverageKind.Negative)]
     public void GetHostInfoIsNotExported() =>
-        WithInstance(i => AssertNotExported("wasm_instance_get_host_info", () => wasm_instance_get_host_info((wasm_instance_t*)i)));
+        WithInstance(i => NotExported.AssertClearError("wasm_instance_get_host_info", () => wasm_instance_get_host_info((wasm_instance_t*)i)));
 
     [TestMethod]
     [Covers("wasm_instance_set_host_info", CoverageKind.Positive)]
     [Covers("wasm_instance_set_host_info", CoverageKind.Negative)]
     public void SetHostInfoIsNotExported() =>
-        WithInstance(i => AssertNotExported("wasm_instance_set_host_info", () => wasm_instance_set_host_info((wasm_instance_t*)i, (void*)i)));
+        WithInstance(i => NotExported.AssertClearError("wasm_instance_set_host_info", () => wasm_instance_set_host_info((wasm_instance_t*)i, (void*)i)));
 
     [TestMethod]
     [Covers("wasm_instance_set_host_info_with_finalizer", CoverageKind.Positive)]
     [Covers("wasm_instance_set_host_info_with_finalizer", CoverageKind.Negative)]
     public void SetHostInfoWithFinalizerIsNotExported() =>
-        WithInstance(i => AssertNotExported("wasm_instance_set_host_info_with_finalizer",
+        WithInstance(i => NotExported.AssertClearError("wasm_instance_set_host_info_with_finalizer",
             () => wasm_instance_set_host_info_with_finalizer((wasm_instance_t*)i, (void*)i, CountingFinalizer)));
 
     [TestMethod]
     [Covers("wasm_instance_as_ref", CoverageKind.Positive)]
     [Covers("wasm_instance_as_ref", CoverageKind.Negative)]
     public void AsRefIsNotExported() =>
-        WithInstance(i => AssertNotExported("wasm_instance_as_ref", () => wasm_instance_as_ref((wasm_instance_t*)i)));
+        WithInstance(i => NotExported.AssertClearError("wasm_instance_as_ref", () => wasm_instance_as_ref((wasm_instance_t*)i)));
 
     [TestMethod]
     [Covers("wasm_instance_as_ref_const", CoverageKind.Positive)]
     [Covers("wasm_instance_as_ref_const", CoverageKind.Negative)]
     public void AsRefConstIsNotExported() =>
-        WithInstance(i => AssertNotExported("wasm_instance_as_ref_const", () => wasm_instance_as_ref_const((wasm_instance_t*)i)));
+        WithInstance(i => NotExported.AssertClearError("wasm_instance_as_ref_const", () => wasm_instance_as_ref_const((wasm_instance_t*)i)));
 
     [TestMethod]
     [Covers("wasm_ref_as_instance", CoverageKind.Positive)]
     [Covers("wasm_ref_as_instance", CoverageKind.Negative)]
     public void RefAsInstanceIsNotExported() =>
-        WithForeignRef(r => AssertNotExported("wasm_ref_as_instance", () => wasm_ref_as_instance((wasm_ref_t*)r)));
+        WithForeignRef(r => NotExported.AssertClearError("wasm_ref_as_instance", () => wasm_ref_as_instance((wasm_ref_t*)r)));
 
     [TestMethod]
     [Covers("wasm_ref_as_instance_const", CoverageKind.Positive)]
     [Covers("wasm_ref_as_instance_const", CoverageKind.Negative)]
     public void RefAsInstanceConstIsNotExported() =>
-        WithForeignRef(r => AssertNotExported("wasm_ref_as_instance_const", () => wasm_ref_as_instance_const((wasm_ref_t*)r)));
+        WithForeignRef(r => NotExported.AssertClearError("wasm_ref_as_instance_const", () => wasm_ref_as_instance_const((wasm_ref_t*)r)));
 
 #pragma warning restore WAMR001
 

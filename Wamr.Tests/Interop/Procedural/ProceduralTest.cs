@@ -209,15 +209,15 @@ public abstract unsafe class ProceduralTest
     private static void CountFinalization(void* info) => (*(int*)info)++;
 
     /// <summary>
-    /// Asserts that calling a function the header declares but libiwasm does not export throws an
-    /// <see cref="EntryPointNotFoundException"/> naming the function, its header and why it is missing.
+    /// Asserts that the binding of <paramref name="function"/> refuses a NULL <paramref name="parameter"/> with an
+    /// <see cref="ArgumentNullException"/> naming both (WAMR would dereference it and crash the process; the
+    /// guard list is <c>Wamr.Runtime/Interop/wasm_c_api.guards</c>).
     /// </summary>
-    protected static void AssertNotExported(string name, Action call)
+    protected static void AssertNullGuarded(string function, string parameter, Action call)
     {
-        EntryPointNotFoundException e = Assert.ThrowsExactly<EntryPointNotFoundException>(call);
-        StringAssert.Contains(e.Message, name);
-        StringAssert.Contains(e.Message, "wasm_c_api.h");
-        StringAssert.Contains(e.Message, "does not implement it");
+        ArgumentNullException e = Assert.ThrowsExactly<ArgumentNullException>(call);
+        Assert.AreEqual(parameter, e.ParamName);
+        StringAssert.Contains(e.Message, function);
     }
 
     /// <summary>A function type from value kinds (params, then results).</summary>

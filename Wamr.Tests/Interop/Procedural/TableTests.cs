@@ -204,6 +204,12 @@ public sealed unsafe class TableTests : ProceduralTest
     }
 
     [TestMethod]
+    [Covers("wasm_table_copy", CoverageKind.Negative)]
+    public void CopyOfNullIsRefused() =>
+        // WAMR 1.1.2 reads the source table before checking it: the binding's guard throws instead.
+        AssertNullGuarded("wasm_table_copy", "arg0", () => wasm_table_copy(null));
+
+    [TestMethod]
     [Covers("wasm_table_delete", CoverageKind.Positive)]
     public void DeleteRunsTheHostInfoFinalizerAndFreesTheTable()
     {

@@ -188,53 +188,53 @@ public sealed unsafe class TrapTests : ProceduralTest
     [TestMethod]
     [Covers("wasm_trap_copy", CoverageKind.Positive)]
     [Covers("wasm_trap_copy", CoverageKind.Negative)]
-    public void CopyIsNotExported() => WithHostTrap(t => AssertNotExported("wasm_trap_copy", () => wasm_trap_copy((wasm_trap_t*)t)));
+    public void CopyIsNotExported() => WithHostTrap(t => NotExported.AssertClearError("wasm_trap_copy", () => wasm_trap_copy((wasm_trap_t*)t)));
 
     [TestMethod]
     [Covers("wasm_trap_same", CoverageKind.Positive)]
     [Covers("wasm_trap_same", CoverageKind.Negative)]
-    public void SameIsNotExported() => WithHostTrap(t => AssertNotExported("wasm_trap_same", () => wasm_trap_same((wasm_trap_t*)t, (wasm_trap_t*)t)));
+    public void SameIsNotExported() => WithHostTrap(t => NotExported.AssertClearError("wasm_trap_same", () => wasm_trap_same((wasm_trap_t*)t, (wasm_trap_t*)t)));
 
     [TestMethod]
     [Covers("wasm_trap_get_host_info", CoverageKind.Positive)]
     [Covers("wasm_trap_get_host_info", CoverageKind.Negative)]
     public void GetHostInfoIsNotExported() =>
-        WithHostTrap(t => AssertNotExported("wasm_trap_get_host_info", () => wasm_trap_get_host_info((wasm_trap_t*)t)));
+        WithHostTrap(t => NotExported.AssertClearError("wasm_trap_get_host_info", () => wasm_trap_get_host_info((wasm_trap_t*)t)));
 
     [TestMethod]
     [Covers("wasm_trap_set_host_info", CoverageKind.Positive)]
     [Covers("wasm_trap_set_host_info", CoverageKind.Negative)]
     public void SetHostInfoIsNotExported() =>
-        WithHostTrap(t => AssertNotExported("wasm_trap_set_host_info", () => wasm_trap_set_host_info((wasm_trap_t*)t, (void*)t)));
+        WithHostTrap(t => NotExported.AssertClearError("wasm_trap_set_host_info", () => wasm_trap_set_host_info((wasm_trap_t*)t, (void*)t)));
 
     [TestMethod]
     [Covers("wasm_trap_set_host_info_with_finalizer", CoverageKind.Positive)]
     [Covers("wasm_trap_set_host_info_with_finalizer", CoverageKind.Negative)]
     public void SetHostInfoWithFinalizerIsNotExported() =>
-        WithHostTrap(t => AssertNotExported("wasm_trap_set_host_info_with_finalizer",
+        WithHostTrap(t => NotExported.AssertClearError("wasm_trap_set_host_info_with_finalizer",
             () => wasm_trap_set_host_info_with_finalizer((wasm_trap_t*)t, (void*)t, CountingFinalizer)));
 
     [TestMethod]
     [Covers("wasm_trap_as_ref", CoverageKind.Positive)]
     [Covers("wasm_trap_as_ref", CoverageKind.Negative)]
-    public void AsRefIsNotExported() => WithHostTrap(t => AssertNotExported("wasm_trap_as_ref", () => wasm_trap_as_ref((wasm_trap_t*)t)));
+    public void AsRefIsNotExported() => WithHostTrap(t => NotExported.AssertClearError("wasm_trap_as_ref", () => wasm_trap_as_ref((wasm_trap_t*)t)));
 
     [TestMethod]
     [Covers("wasm_trap_as_ref_const", CoverageKind.Positive)]
     [Covers("wasm_trap_as_ref_const", CoverageKind.Negative)]
     public void AsRefConstIsNotExported() =>
-        WithHostTrap(t => AssertNotExported("wasm_trap_as_ref_const", () => wasm_trap_as_ref_const((wasm_trap_t*)t)));
+        WithHostTrap(t => NotExported.AssertClearError("wasm_trap_as_ref_const", () => wasm_trap_as_ref_const((wasm_trap_t*)t)));
 
     [TestMethod]
     [Covers("wasm_ref_as_trap", CoverageKind.Positive)]
     [Covers("wasm_ref_as_trap", CoverageKind.Negative)]
-    public void RefAsTrapIsNotExported() => WithForeignRef(r => AssertNotExported("wasm_ref_as_trap", () => wasm_ref_as_trap((wasm_ref_t*)r)));
+    public void RefAsTrapIsNotExported() => WithForeignRef(r => NotExported.AssertClearError("wasm_ref_as_trap", () => wasm_ref_as_trap((wasm_ref_t*)r)));
 
     [TestMethod]
     [Covers("wasm_ref_as_trap_const", CoverageKind.Positive)]
     [Covers("wasm_ref_as_trap_const", CoverageKind.Negative)]
     public void RefAsTrapConstIsNotExported() =>
-        WithForeignRef(r => AssertNotExported("wasm_ref_as_trap_const", () => wasm_ref_as_trap_const((wasm_ref_t*)r)));
+        WithForeignRef(r => NotExported.AssertClearError("wasm_ref_as_trap_const", () => wasm_ref_as_trap_const((wasm_ref_t*)r)));
 
 #pragma warning restore WAMR001
 
