@@ -29,6 +29,12 @@ public sealed record NullProbeResult(string Function, int NullIndex, string Null
 
     /// <summary>Whether this call passed NULL for one parameter.</summary>
     public bool IsNullCase => NullIndex >= 0 && Mode.StartsWith("null", StringComparison.Ordinal);
+
+    /// <summary>Whether this call passed only valid arguments.</summary>
+    public bool IsBaseline => Mode.StartsWith("baseline", StringComparison.Ordinal);
+
+    /// <summary>Whether this is a hand-written case with an unexpected, non-NULL argument.</summary>
+    public bool IsOdd => Mode.StartsWith("odd: ", StringComparison.Ordinal);
 }
 
 /// <summary>
@@ -61,6 +67,37 @@ public static partial class NullProbe
         }
 
         return crashes;
+    }
+
+    /// <summary>
+    /// Fails unless the probe called <paramref name="function"/> with <paramref name="parameter"/> NULL and it returned;
+    /// an in-process negative test calls this first, so that it never passes WAMR a NULL the probe has not seen survive.
+    /// </summary>
+    /// <returns>What the call returned in the probe (<c>void</c>, an integer, <c>NULL</c>, <c>argument N</c>, <c>non-NULL</c>).</returns>
+    public static string AssertNullIsSafe(string function, string parameter)
+    {
+        NullProbeResult? r = Results.FirstOrDefault(r => r.IsNullCase && r.Function == function && r.NullParameter == parameter);
+        if (r is null || r.Outcome != "returned")
+        {
+            throw new Microsoft.VisualStudio.TestTools.UnitTesting.AssertFailedException(
+                $"the NULL probe {(r is null ? "has no case" : "saw a " + r.Outcome + " " + r.Detail)} for {function} with '{parameter}' NULL: the in-process call is not safe");
+        }
+
+        return r.Detail;
+    }
+
+    /// <summary>As <see cref="AssertNullIsSafe"/>, for a hand-written odd case whose description starts with <paramref name="description"/>.</summary>
+    /// <returns>What the probe's case reported.</returns>
+    public static string AssertOddIsSafe(string function, string description)
+    {
+        NullProbeResult? r = Results.FirstOrDefault(r => r.IsOdd && r.Function == function && r.Mode.StartsWith("odd: " + description, StringComparison.Ordinal));
+        if (r is null || r.Outcome != "returned")
+        {
+            throw new Microsoft.VisualStudio.TestTools.UnitTesting.AssertFailedException(
+                $"the NULL probe {(r is null ? "has no odd case" : "saw a " + r.Outcome + " " + r.Detail)} for {function} '{description}': the in-process call is not safe");
+        }
+
+        return r.Detail;
     }
 
     /// <summary>The functions the probe calls: exported, non-inline, non-variadic functions of <c>wasm_c_api.h</c>.</summary>
@@ -118,6 +155,10 @@ public static partial class NullProbe
                     else if (!WasmCApiHeader.IsPointer(p.Type))
                     {
                         value = Resolve(p.Type) is CPrimitiveType { Name: "size_t" } ? "1" : "0";
+                    }
+                    else if (factories.Contains($"for_{f.Name}_{names[i]}"))
+                    {
+                        value = $"probe_for_{f.Name}_{names[i]}()";
                     }
                     else if (FactoryFor(p, factories) is { } factory)
                     {

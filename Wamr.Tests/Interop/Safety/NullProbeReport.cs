@@ -28,7 +28,8 @@ public static class NullProbeReport
         var functions = results.Select(r => r.Function).Distinct(StringComparer.Ordinal).ToList();
         var nullCases = results.Where(r => r.IsNullCase).ToList();
         var crashes = nullCases.Where(r => r.Crashed).ToList();
-        var baselineCrashes = results.Where(r => r.NullIndex < 0 && r.Crashed).ToList();
+        var baselineCrashes = results.Where(r => r.IsBaseline && r.Crashed).ToList();
+        var odd = results.Where(r => r.IsOdd).ToList();
         var withoutFactory = results.Where(r => r.Mode.Contains("NULL:", StringComparison.Ordinal)).ToList();
         var wrongKind = results.Where(r => r.Mode == "wrong kind").ToList();
 
@@ -46,9 +47,10 @@ public static class NullProbeReport
         md.AppendLine();
         md.AppendLine("## Summary");
         md.AppendLine();
-        md.AppendLine($"- functions probed: {Count(functions.Count)}; calls: {Count(results.Count)} ({Count(results.Count(r => r.NullIndex < 0))} baselines, {Count(nullCases.Count)} with one NULL, {Count(wrongKind.Count)} wrong-kind casts)");
+        md.AppendLine($"- functions probed: {Count(functions.Count)}; calls: {Count(results.Count)} ({Count(results.Count(r => r.IsBaseline))} baselines, {Count(nullCases.Count)} with one NULL, {Count(wrongKind.Count)} wrong-kind casts, {Count(odd.Count)} odd arguments)");
         md.AppendLine($"- NULL crashes: {Count(crashes.Count)} parameters of {Count(crashes.Select(r => r.Function).Distinct().Count())} functions ({Count(crashes.Count(r => r.Outcome == "timeout"))} of them hangs)");
         md.AppendLine($"- baselines (every argument valid) that crash: {Count(baselineCrashes.Count)}{(baselineCrashes.Count > 0 ? ": " + string.Join(", ", baselineCrashes.Select(r => "`" + r.Function + "`")) : string.Empty)}");
+        md.AppendLine($"- odd (non-NULL, unexpected) arguments that crash: {Count(odd.Count(r => r.Crashed))} of {Count(odd.Count)}; negative tests pass only those that survive here");
         md.AppendLine($"- calls where another parameter had no valid value and was NULL too: {Count(withoutFactory.Count)}{(withoutFactory.Count > 0 ? ": " + string.Join(", ", withoutFactory.Select(r => "`" + r.Function + "`").Distinct()) : string.Empty)}");
         md.AppendLine();
         md.AppendLine("## Every call");

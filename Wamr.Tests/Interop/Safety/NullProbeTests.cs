@@ -28,7 +28,7 @@ public sealed class NullProbeTests
         foreach (FunctionDecl f in exported)
         {
             var cases = results.Where(r => r.Function == f.Name).ToList();
-            if (!cases.Any(r => r.NullIndex < 0))
+            if (!cases.Any(r => r.IsBaseline))
             {
                 missing.Add(f.Name + ": no baseline call");
             }
@@ -61,7 +61,17 @@ public sealed class NullProbeTests
     [TestMethod]
     public void EveryBaselineCallSurvives()
     {
-        var crashed = NullProbe.Results.Where(r => r.NullIndex < 0 && r.Outcome != "returned").Select(r => $"{r.Function}: {r.Outcome} {r.Detail}").ToList();
+        var crashed = NullProbe.Results.Where(r => r.IsBaseline && r.Outcome != "returned").Select(r => $"{r.Function}: {r.Outcome} {r.Detail}").ToList();
+        Assert.IsEmpty(crashed, string.Join("\n", crashed));
+    }
+
+    [TestMethod]
+    public void EveryOddArgumentSurvives()
+    {
+        // The hand-written odd cases are the unexpected arguments negative tests pass in-process.
+        var odd = NullProbe.Results.Where(r => r.IsOdd).ToList();
+        Assert.IsGreaterThan(10, odd.Count);
+        var crashed = odd.Where(r => r.Outcome != "returned").Select(r => $"{r.Function} ({r.Mode}): {r.Outcome} {r.Detail}").ToList();
         Assert.IsEmpty(crashed, string.Join("\n", crashed));
     }
 

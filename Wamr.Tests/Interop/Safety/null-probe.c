@@ -16,14 +16,16 @@
  * mode:    "baseline"      every argument valid;
  *          "null"          that one argument NULL, the others valid;
  *          "null, others NULL: a, b"   no factory exists for the named parameters, so they are NULL too;
- *          "wrong kind"    an unchecked cast given an object of another kind (the parameter is not NULL).
+ *          "wrong kind"    an unchecked cast given an object of another kind (the parameter is not NULL);
+ *          "odd: …"        a hand-written case below: a non-NULL but unexpected argument a negative test passes.
  * outcome: "returned" (detail: "void", an integer, "NULL", "argument N" when a pointer argument came back, or
  *          "non-NULL"), "signal" (detail: the signal's name), "exit" (detail: the status) or "timeout".
  *
  * The factory names follow the parameter's C type: probe_<type>() with "_p" for each pointer level and "_a" for
  * an array, qualifiers dropped (wasm_valtype_t* const[] -> probe_wasm_valtype_t_p_a); probe_out_<type>() for a
- * parameter named "out"; probe_<type>_not_<kind>() for an unchecked cast's wrong-kind input. NullProbe.cs reads
- * the names from this file, so a factory added here is used at once.
+ * parameter named "out"; probe_<type>_not_<kind>() for an unchecked cast's wrong-kind input;
+ * probe_for_<function>_<parameter>() for one parameter of one function, used before the type's factory. NullProbe.cs
+ * reads the names from this file, so a factory added here is used at once.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <signal.h>
@@ -568,6 +570,220 @@ static wasm_frame_vec_t *probe_out_wasm_frame_vec_t_p(void)
     return zeroed(sizeof(wasm_frame_vec_t));
 }
 
+/* ---- arguments for one function's parameter (probe_for_<function>_<parameter>, used before the type's) ---- */
+
+/* A table's element type must be a reference type. */
+static wasm_valtype_t *probe_for_wasm_tabletype_new_arg0(void)
+{
+    return need(wasm_valtype_new(WASM_FUNCREF), "wasm_valtype_new");
+}
+
+static wasm_ref_t *probe_for_wasm_ref_as_foreign_arg0(void)
+{
+    return probe_wasm_ref_t_p_not_func();
+}
+
+static wasm_ref_t *probe_for_wasm_ref_as_foreign_const_arg0(void)
+{
+    return probe_wasm_ref_t_p_not_func();
+}
+
+/* ---- odd (non-NULL) arguments that negative tests pass in-process: each must survive here first ---------- */
+
+static void report_vec(size_t size, const void *data, size_t num_elems)
+{
+    report("size=%zu data=%s num_elems=%zu", size, data ? "set" : "NULL", num_elems);
+}
+
+static void odd_byte_vec_new_uninitialized_huge(void)
+{
+    wasm_byte_vec_t vec;
+    wasm_byte_vec_new_uninitialized(&vec, (size_t)1 << 33);
+    report_vec(vec.size, vec.data, vec.num_elems);
+}
+
+static void odd_byte_vec_new_huge(void)
+{
+    wasm_byte_vec_t vec;
+    wasm_byte_vec_new(&vec, (size_t)1 << 33, (const wasm_byte_t *)g_binary);
+    report_vec(vec.size, vec.data, vec.num_elems);
+}
+
+static void odd_byte_vec_new_null_data(void)
+{
+    wasm_byte_vec_t vec;
+    wasm_byte_vec_new(&vec, 3, NULL);
+    report_vec(vec.size, vec.data, vec.num_elems);
+}
+
+static void odd_byte_vec_copy_null_src(void)
+{
+    wasm_byte_vec_t out;
+    memset(&out, 0x5A, sizeof out);
+    wasm_byte_vec_copy(&out, NULL);
+    const unsigned char *bytes = (const unsigned char *)&out;
+    size_t unchanged = 0;
+    for (size_t i = 0; i < sizeof out; i++) {
+        unchanged += bytes[i] == 0x5A;
+    }
+
+    report(unchanged == sizeof out ? "out unchanged" : "out changed");
+}
+
+static void odd_valtype_vec_new_uninitialized_huge(void)
+{
+    wasm_valtype_vec_t vec;
+    wasm_valtype_vec_new_uninitialized(&vec, (size_t)1 << 33);
+    report_vec(vec.size, vec.data, vec.num_elems);
+}
+
+static void odd_valtype_vec_copy_null_src(void)
+{
+    wasm_valtype_vec_t out;
+    memset(&out, 0x5A, sizeof out);
+    wasm_valtype_vec_copy(&out, NULL);
+    report_vec(out.size, out.data, out.num_elems);
+}
+
+static void odd_valtype_vec_null_element(void)
+{
+    wasm_valtype_t *elements[2] = { probe_wasm_valtype_t_p(), NULL };
+    wasm_valtype_vec_t vec, copy;
+    wasm_valtype_vec_new(&vec, 2, elements);
+    wasm_valtype_vec_copy(&copy, &vec);
+    size_t copied = copy.size;
+    wasm_valtype_vec_delete(&copy);
+    wasm_valtype_vec_delete(&vec);
+    report("copy size=%zu; both deleted", copied);
+}
+
+static void odd_valtype_new_unknown_kind(void)
+{
+    report(wasm_valtype_new(99) ? "non-NULL" : "NULL");
+}
+
+static void odd_functype_new_null_element(void)
+{
+    wasm_valtype_t *elements[1] = { NULL };
+    wasm_valtype_vec_t params, results = WASM_EMPTY_VEC;
+    wasm_valtype_vec_new(&params, 1, elements);
+    wasm_functype_t *type = wasm_functype_new(&params, &results);
+    wasm_functype_t *copy = type ? wasm_functype_copy(type) : NULL;
+    report("new %s, copy %s", type ? "non-NULL" : "NULL", copy ? "non-NULL" : "NULL");
+    wasm_functype_delete(copy);
+    wasm_functype_delete(type);
+}
+
+static void odd_globaltype_new_mutability_7(void)
+{
+    wasm_globaltype_t *type = wasm_globaltype_new(probe_wasm_valtype_t_p(), 7);
+    report("mutability=%d", type ? (int)wasm_globaltype_mutability(type) : -1);
+    wasm_globaltype_delete(type);
+}
+
+static void odd_tabletype_new_i32_element(void)
+{
+    wasm_valtype_t *element = probe_wasm_valtype_t_p();
+    wasm_tabletype_t *type = wasm_tabletype_new(element, probe_wasm_limits_t_p());
+    report(type ? "non-NULL" : "NULL");
+    wasm_valtype_delete(element);
+}
+
+static void odd_tabletype_new_min_above_max(void)
+{
+    wasm_limits_t limits = { 10, 1 };
+    wasm_tabletype_t *type = wasm_tabletype_new(need(wasm_valtype_new(WASM_FUNCREF), "wasm_valtype_new"), &limits);
+    report(type ? "non-NULL" : "NULL");
+    wasm_tabletype_delete(type);
+}
+
+static void odd_memorytype_new_min_above_max(void)
+{
+    wasm_limits_t limits = { 10, 1 };
+    wasm_memorytype_t *type = wasm_memorytype_new(&limits);
+    report(type ? "limits=%u..%u" : "NULL", type ? wasm_memorytype_limits(type)->min : 0, type ? wasm_memorytype_limits(type)->max : 0);
+    wasm_memorytype_delete(type);
+}
+
+static void odd_memorytype_new_beyond_4gib(void)
+{
+    wasm_limits_t limits = { 70000, 0xffffffffu };
+    wasm_memorytype_t *type = wasm_memorytype_new(&limits);
+    report(type ? "non-NULL" : "NULL");
+    wasm_memorytype_delete(type);
+}
+
+static void odd_importtype_new_empty_names(void)
+{
+    wasm_byte_vec_t *module = zeroed(sizeof *module), *name = zeroed(sizeof *name);
+    wasm_importtype_t *type = wasm_importtype_new(module, name, probe_wasm_externtype_t_p());
+    report(type ? "module size=%zu name size=%zu" : "NULL", type ? wasm_importtype_module(type)->size : 0, type ? wasm_importtype_name(type)->size : 0);
+    wasm_importtype_delete(type);
+}
+
+static void odd_exporttype_new_empty_name(void)
+{
+    wasm_byte_vec_t *name = zeroed(sizeof *name);
+    wasm_exporttype_t *type = wasm_exporttype_new(name, probe_wasm_externtype_t_p());
+    report(type ? "name size=%zu" : "NULL", type ? wasm_exporttype_name(type)->size : 0);
+    wasm_exporttype_delete(type);
+}
+
+static void odd_engine_new_with_args_pool_without_options(void)
+{
+    wasm_engine_t *engine = wasm_engine_new_with_args(Alloc_With_Pool, NULL);
+    report(engine == g_engine ? "the existing engine" : engine ? "another engine" : "NULL");
+}
+
+static void odd_engine_new_with_args_pool_without_options_no_engine(void)
+{
+    wasm_store_delete(g_store);
+    wasm_engine_delete(g_engine);
+    wasm_engine_t *engine = wasm_engine_new_with_args(Alloc_With_Pool, NULL);
+    report(engine ? "non-NULL" : "NULL");
+}
+
+static void odd_engine_delete_twice_more_than_new(void)
+{
+    wasm_engine_t *second = wasm_engine_new();
+    wasm_store_delete(g_store);
+    wasm_engine_delete(second);
+    wasm_engine_delete(g_engine);
+    wasm_engine_delete(g_engine);
+    report("returned");
+}
+
+static void odd_val_copy_anyref_null(void)
+{
+    wasm_val_t src = WASM_INIT_VAL, out;
+    memset(&out, 0, sizeof out);
+    wasm_val_copy(&out, &src);
+    report("kind=%d ref=%s", (int)out.kind, out.of.ref ? "set" : "NULL");
+}
+
+static const probe_case odd_cases[] = {
+    { "wasm_byte_vec_new_uninitialized", -1, "-", "odd: size 2^33 (WAMR allocates at most 4 GiB)", odd_byte_vec_new_uninitialized_huge },
+    { "wasm_byte_vec_new", -1, "-", "odd: size 2^33 with data", odd_byte_vec_new_huge },
+    { "wasm_byte_vec_new", -1, "-", "odd: size 3, data NULL", odd_byte_vec_new_null_data },
+    { "wasm_byte_vec_copy", -1, "-", "odd: src NULL, out filled with 0x5A", odd_byte_vec_copy_null_src },
+    { "wasm_valtype_vec_new_uninitialized", -1, "-", "odd: size 2^33", odd_valtype_vec_new_uninitialized_huge },
+    { "wasm_valtype_vec_copy", -1, "-", "odd: src NULL, out filled with 0x5A", odd_valtype_vec_copy_null_src },
+    { "wasm_valtype_vec_copy", -1, "-", "odd: src has a NULL element", odd_valtype_vec_null_element },
+    { "wasm_valtype_new", -1, "-", "odd: kind 99", odd_valtype_new_unknown_kind },
+    { "wasm_functype_new", -1, "-", "odd: a NULL parameter type, then wasm_functype_copy", odd_functype_new_null_element },
+    { "wasm_globaltype_new", -1, "-", "odd: mutability 7", odd_globaltype_new_mutability_7 },
+    { "wasm_tabletype_new", -1, "-", "odd: element type i32", odd_tabletype_new_i32_element },
+    { "wasm_tabletype_new", -1, "-", "odd: limits min 10 > max 1", odd_tabletype_new_min_above_max },
+    { "wasm_memorytype_new", -1, "-", "odd: limits min 10 > max 1", odd_memorytype_new_min_above_max },
+    { "wasm_memorytype_new", -1, "-", "odd: limits 70000..0xffffffff pages", odd_memorytype_new_beyond_4gib },
+    { "wasm_importtype_new", -1, "-", "odd: empty module and name", odd_importtype_new_empty_names },
+    { "wasm_exporttype_new", -1, "-", "odd: empty name", odd_exporttype_new_empty_name },
+    { "wasm_engine_new_with_args", -1, "-", "odd: Alloc_With_Pool without options, an engine alive", odd_engine_new_with_args_pool_without_options },
+    { "wasm_engine_new_with_args", -1, "-", "odd: Alloc_With_Pool without options, no engine", odd_engine_new_with_args_pool_without_options_no_engine },
+    { "wasm_engine_delete", -1, "-", "odd: deleted once more than made", odd_engine_delete_twice_more_than_new },
+    { "wasm_val_copy", -1, "-", "odd: WASM_INIT_VAL (anyref NULL)", odd_val_copy_anyref_null },
+};
+
 /* ---- the generated cases --------------------------------------------------------------------------------- */
 
 #include "null-probe-cases.inc"
@@ -696,10 +912,15 @@ int main(int argc, char **argv)
         return 2;
     }
 
-    for (size_t i = 0; i < sizeof probe_cases / sizeof probe_cases[0]; i++) {
+    size_t count = sizeof probe_cases / sizeof probe_cases[0];
+    for (size_t i = 0; i < count; i++) {
         run_case(&probe_cases[i]);
     }
 
-    printf("done\t%zu\n", sizeof probe_cases / sizeof probe_cases[0]);
+    for (size_t i = 0; i < sizeof odd_cases / sizeof odd_cases[0]; i++) {
+        run_case(&odd_cases[i]);
+    }
+
+    printf("done\t%zu\n", count + sizeof odd_cases / sizeof odd_cases[0]);
     return 0;
 }
