@@ -1,8 +1,11 @@
 using System;
+using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 
 using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+using Wamr.Tests.SourceGen;
 
 namespace Wamr.Tests.Samples;
 
@@ -232,6 +235,22 @@ public sealed class SampleTests
 
         // WAMR_BUILD_DUMP_CALL_STACK: libiwasm prints the frames of each trap itself, with names from the name section.
         StringAssert.Contains(run.Output, "#00 inner", run.Transcript);
+    }
+
+    [TestMethod]
+    public void EverySampleIsBuiltAndTested()
+    {
+        string[] samples = Directory.GetDirectories(Path.Combine(RepoPaths.Root, "samples"))
+            .Select(d => Path.GetFileName(d))
+            .Where(n => File.Exists(Path.Combine(RepoPaths.Root, "samples", n, n + ".csproj")))
+            .OrderBy(n => n, StringComparer.Ordinal)
+            .ToArray();
+        Assert.AreEqual(14, samples.Length, string.Join(", ", samples));
+        foreach (string sample in samples)
+        {
+            Assert.IsTrue(File.Exists(SampleProcess.AssemblyPath(sample)), sample);
+            Assert.IsNotNull(typeof(SampleTests).GetMethod(sample), $"SampleTests has no test for samples/{sample}.");
+        }
     }
 
     private static SampleProcess Run(string name)

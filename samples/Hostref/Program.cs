@@ -10,11 +10,12 @@ using static Wamr.Interop.WasmCApi;
 // Hostref: host references (externref) made with wasm_foreign_new, carrying .NET objects as host info, kept
 // by wasm in a global and a table and handed to and returned by a host function.
 //
-// WAMR 1.1.2 cannot pass an externref as a parameter or result of wasm_func_call (the argument is marshalled
-// into the wrong slots and a result is not converted back), so, unlike WAMR's hostref.c, this sample never
-// calls a wasm function with a reference: the module's exports take and return i32, and references cross
-// between host and wasm through wasm_global_get/set, wasm_table_get/set and a host function's parameters and
-// results, which all work.
+// WAMR 1.1.2 does not convert an externref parameter or result of wasm_func_call: it passes the wasm_ref_t*
+// itself where wasm expects an index into WAMR's table of host references (so NULL does not arrive as ref.null,
+// the value means nothing to table.set or to host functions, and the parameters after it shift), and hands back
+// whatever comes out the same way. So, unlike WAMR's hostref.c, this sample never calls a wasm function with a
+// reference: the module's exports take and return i32, and references cross between host and wasm through
+// wasm_global_get/set, wasm_table_get/set and a host function's parameters and results, which convert them.
 internal static unsafe class Program
 {
     private static wasm_store_t* s_store;
