@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.InteropServices.Marshalling;
 
 using Wamr.Interop;
 
@@ -87,7 +88,9 @@ internal static unsafe class Program
     private static wasm_trap_t* TrapFromException(Exception e)
     {
         wasm_message_t message;
-        wasm_name_new_from_string_nt(&message, e.GetType().Name + ": " + e.Message);
+        byte* text = Utf8StringMarshaller.ConvertToUnmanaged(e.GetType().Name + ": " + e.Message);
+        wasm_name_new_from_string_nt(&message, text);
+        Utf8StringMarshaller.Free(text);
         wasm_trap_t* trap = wasm_trap_new(s_store, &message);
         wasm_name_delete(&message);
         return trap;

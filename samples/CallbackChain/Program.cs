@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.InteropServices.Marshalling;
 using System.Text;
 
 using Wamr.Interop;
@@ -149,10 +150,12 @@ internal static unsafe class Program
     }
 
     // A .NET exception must never unwind through WAMR's native frames: a callback turns it into a trap.
-    private static wasm_trap_t* TrapFromMessage(string text)
+    private static wasm_trap_t* TrapFromMessage(string what)
     {
         wasm_message_t message;
+        byte* text = Utf8StringMarshaller.ConvertToUnmanaged(what);
         wasm_name_new_from_string_nt(&message, text);
+        Utf8StringMarshaller.Free(text);
         wasm_trap_t* trap = wasm_trap_new(s_store, &message);
         wasm_name_delete(&message);
         return trap;

@@ -64,39 +64,39 @@ internal static unsafe class Program
         switch (wasm_externtype_kind(type))
         {
             case WASM_EXTERN_FUNC:
-            {
-                wasm_functype_t* functype = wasm_externtype_as_functype_const(type);
-                Console.Write("func ");
-                print_valtypes(wasm_functype_params(functype));
-                Console.Write(" -> ");
-                print_valtypes(wasm_functype_results(functype));
-                break;
-            }
+                {
+                    wasm_functype_t* functype = wasm_externtype_as_functype_const(type);
+                    Console.Write("func ");
+                    print_valtypes(wasm_functype_params(functype));
+                    Console.Write(" -> ");
+                    print_valtypes(wasm_functype_results(functype));
+                    break;
+                }
             case WASM_EXTERN_GLOBAL:
-            {
-                wasm_globaltype_t* globaltype = wasm_externtype_as_globaltype_const(type);
-                Console.Write("global ");
-                print_mutability(wasm_globaltype_mutability(globaltype));
-                Console.Write(" ");
-                print_valtype(wasm_globaltype_content(globaltype));
-                break;
-            }
+                {
+                    wasm_globaltype_t* globaltype = wasm_externtype_as_globaltype_const(type);
+                    Console.Write("global ");
+                    print_mutability(wasm_globaltype_mutability(globaltype));
+                    Console.Write(" ");
+                    print_valtype(wasm_globaltype_content(globaltype));
+                    break;
+                }
             case WASM_EXTERN_TABLE:
-            {
-                wasm_tabletype_t* tabletype = wasm_externtype_as_tabletype_const(type);
-                Console.Write("table ");
-                print_limits(wasm_tabletype_limits(tabletype));
-                Console.Write(" ");
-                print_valtype(wasm_tabletype_element(tabletype));
-                break;
-            }
+                {
+                    wasm_tabletype_t* tabletype = wasm_externtype_as_tabletype_const(type);
+                    Console.Write("table ");
+                    print_limits(wasm_tabletype_limits(tabletype));
+                    Console.Write(" ");
+                    print_valtype(wasm_tabletype_element(tabletype));
+                    break;
+                }
             case WASM_EXTERN_MEMORY:
-            {
-                wasm_memorytype_t* memorytype = wasm_externtype_as_memorytype_const(type);
-                Console.Write("memory ");
-                print_limits(wasm_memorytype_limits(memorytype));
-                break;
-            }
+                {
+                    wasm_memorytype_t* memorytype = wasm_externtype_as_memorytype_const(type);
+                    Console.Write("memory ");
+                    print_limits(wasm_memorytype_limits(memorytype));
+                    break;
+                }
         }
     }
 

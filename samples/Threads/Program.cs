@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.InteropServices.Marshalling;
 using System.Threading;
 
 using Wamr.Interop;
@@ -59,7 +60,9 @@ internal static unsafe class Program
     private static wasm_trap_t* TrapFromException(Exception e)
     {
         wasm_message_t message;
-        wasm_name_new_from_string_nt(&message, e.GetType().Name + ": " + e.Message);
+        byte* text = Utf8StringMarshaller.ConvertToUnmanaged(e.GetType().Name + ": " + e.Message);
+        wasm_name_new_from_string_nt(&message, text);
+        Utf8StringMarshaller.Free(text);
         wasm_trap_t* trap = wasm_trap_new(t_store, &message);
         wasm_name_delete(&message);
         return trap;
@@ -80,6 +83,8 @@ internal static unsafe class Program
             return;
         }
 
+        wasm_extern_t** externs = stackalloc wasm_extern_t*[2];
+
         // Run the example N times.
         for (int i = 0; i < N_REPS; ++i)
         {
@@ -96,7 +101,8 @@ internal static unsafe class Program
             wasm_globaltype_delete(global_type);
 
             // Instantiate, one thread at a time (see above).
-            wasm_extern_t** externs = stackalloc wasm_extern_t*[] { wasm_func_as_extern(func), wasm_global_as_extern(global) };
+            externs[0] = wasm_func_as_extern(func);
+            externs[1] = wasm_global_as_extern(global);
             wasm_extern_vec_t imports = WASM_ARRAY_VEC(externs, 2);
             wasm_instance_t* instance;
             lock (s_instantiation)

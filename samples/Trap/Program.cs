@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.InteropServices.Marshalling;
 using System.Text;
 
 using Wamr.Interop;
@@ -26,7 +27,11 @@ internal static unsafe class Program
         {
             Console.WriteLine("Calling back...");
             wasm_name_t message;
-            wasm_name_new_from_string_nt(&message, "callback abort");
+            fixed (byte* text = "callback abort"u8)
+            {
+                wasm_name_new_from_string_nt(&message, text);
+            }
+
             wasm_trap_t* trap = wasm_trap_new((wasm_store_t*)env, &message);
             wasm_name_delete(&message);
             return trap;
@@ -56,7 +61,9 @@ internal static unsafe class Program
     private static wasm_trap_t* TrapFromException(wasm_store_t* store, Exception e)
     {
         wasm_message_t message;
-        wasm_name_new_from_string_nt(&message, e.GetType().Name + ": " + e.Message);
+        byte* text = Utf8StringMarshaller.ConvertToUnmanaged(e.GetType().Name + ": " + e.Message);
+        wasm_name_new_from_string_nt(&message, text);
+        Utf8StringMarshaller.Free(text);
         wasm_trap_t* trap = wasm_trap_new(store, &message);
         wasm_name_delete(&message);
         return trap;
@@ -139,6 +146,7 @@ internal static unsafe class Program
         wasm_instance_delete(instance);
 
         // Call.
+        Span<wasm_val_t> r_v = stackalloc wasm_val_t[1];
         for (nuint i = 0; i < 3; ++i)
         {
             if (wasm_extern_kind(exports.data[i]) != WASM_EXTERN_FUNC)
@@ -151,7 +159,7 @@ internal static unsafe class Program
 
             Console.WriteLine($"Calling export {i}...");
             wasm_val_vec_t args = WASM_EMPTY_VEC;
-            Span<wasm_val_t> r_v = stackalloc wasm_val_t[] { WASM_INIT_VAL };
+            r_v[0] = WASM_INIT_VAL;
             wasm_val_vec_t results = WASM_ARRAY_VEC(r_v);
             wasm_trap_t* trap = wasm_func_call(func, &args, &results);
             if (trap == null)
@@ -202,7 +210,11 @@ internal static unsafe class Program
         // A trap the host makes itself carries its message as given, and no frames.
         Console.WriteLine("Making a trap on the host...");
         wasm_message_t host_message;
-        wasm_name_new_from_string(&host_message, "made by the host");
+        fixed (byte* text = "made by the host"u8)
+        {
+            wasm_name_new_from_string(&host_message, text);
+        }
+
         wasm_trap_t* host_trap = wasm_trap_new(store, &host_message);
         wasm_name_delete(&host_message);
         wasm_trap_message(host_trap, &host_message);
