@@ -28,6 +28,9 @@ public enum CoveredFunctionKind
 
     /// <summary>A macro helper (value or vector initializer, function-like helper) or a macro alias of a function.</summary>
     Macro,
+
+    /// <summary>A <c>static const</c> object of the header (<c>MEMORY_PAGE_SIZE</c>), emitted as a C# constant.</summary>
+    Constant,
 }
 
 /// <summary>One function or helper of <c>wasm_c_api.h</c> and the tests that cover it.</summary>
@@ -87,6 +90,11 @@ public static class CoverageTable
             {
                 functions.Add((m.Name, CoveredFunctionKind.Macro, m.Location.Line, "alias of " + m.BodyTokens[0])); // wasm_name_new
             }
+        }
+
+        foreach (ConstantDecl c in WasmCApiHeader.Constants)
+        {
+            functions.Add((c.Name, CoveredFunctionKind.Constant, c.Location.Line, null));
         }
 
         // Stable: functions one macro declares (a vector's five) keep their declaration order.
@@ -177,7 +185,7 @@ public static class CoverageTable
         md.AppendLine();
         md.AppendLine("## Summary");
         md.AppendLine();
-        md.AppendLine($"- functions and helpers: {Count(rows.Count)} — {Count(Of(CoveredFunctionKind.Exported))} exported, {Count(Of(CoveredFunctionKind.NotExported))} declared but not exported, {Count(Of(CoveredFunctionKind.Inline))} inline helpers, {Count(Of(CoveredFunctionKind.Macro))} macros");
+        md.AppendLine($"- functions and helpers: {Count(rows.Count)} — {Count(Of(CoveredFunctionKind.Exported))} exported, {Count(Of(CoveredFunctionKind.NotExported))} declared but not exported, {Count(Of(CoveredFunctionKind.Inline))} inline helpers, {Count(Of(CoveredFunctionKind.Macro))} macros, {Count(Of(CoveredFunctionKind.Constant))} constants");
         md.AppendLine($"- with a positive and a negative test: {Count(rows.Count - missing.Count)}; without: {Count(missing.Count)}");
         foreach (CoveredFunctionKind kind in Enum.GetValues<CoveredFunctionKind>())
         {
@@ -206,6 +214,7 @@ public static class CoverageTable
         CoveredFunctionKind.Exported => "exported functions",
         CoveredFunctionKind.NotExported => "declared but not exported functions",
         CoveredFunctionKind.Inline => "inline helpers",
+        CoveredFunctionKind.Constant => "constants",
         _ => "macros",
     };
 
@@ -214,6 +223,7 @@ public static class CoverageTable
         CoveredFunctionKind.Exported => "yes",
         CoveredFunctionKind.NotExported => "no (throws)",
         CoveredFunctionKind.Inline => "inline",
+        CoveredFunctionKind.Constant => "static const",
         _ => note is null ? "macro" : "macro, " + note.Replace("alias of ", "alias of `", StringComparison.Ordinal) + "`",
     };
 

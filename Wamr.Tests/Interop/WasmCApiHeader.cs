@@ -37,6 +37,9 @@ internal static class WasmCApiHeader
     /// <summary>The macros <c>wasm_c_api.h</c> still defines at the end of the translation unit.</summary>
     public static IReadOnlyList<MacroDefinition> Macros => Model.Macros.Where(m => InCApi(m.Location)).ToList();
 
+    /// <summary>The <c>static const</c> objects <c>wasm_c_api.h</c> defines.</summary>
+    public static IReadOnlyList<ConstantDecl> Constants => Model.Constants.Where(c => InCApi(c.Location)).ToList();
+
     /// <summary>Whether libiwasm exports <paramref name="function"/>.</summary>
     public static bool IsExported(string function) => NmExports.Symbols.Contains(function);
 
