@@ -35,10 +35,7 @@ public sealed unsafe class BenchModule : IDisposable
             throw new InvalidOperationException("bench.wasm did not load");
         }
 
-        wasm_valtype_vec_t parameters = default, results = default;
-        wasm_valtype_vec_new_empty(&parameters);
-        wasm_valtype_vec_new_empty(&results);
-        wasm_functype_t* type = wasm_functype_new(&parameters, &results);
+        wasm_functype_t* type = wasm_functype_new_0_0();
         HostInc = wasm_func_new(Store, type, &Increment);
         wasm_functype_delete(type);
         _import = wasm_func_as_extern(HostInc);
@@ -88,9 +85,7 @@ public sealed unsafe class BenchModule : IDisposable
     public wasm_instance_t* Instantiate()
     {
         wasm_extern_t* import = _import;
-        wasm_extern_vec_t imports = default;
-        imports.size = imports.num_elems = 1; // WAMR reads num_elems as well as size
-        imports.data = &import;
+        wasm_extern_vec_t imports = WASM_ARRAY_VEC(&import, 1);
         wasm_instance_t* instance = wasm_instance_new(Store, Module, &imports, null);
         return instance != null ? instance : throw new InvalidOperationException("bench.wasm did not instantiate");
     }
