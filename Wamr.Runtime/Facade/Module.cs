@@ -331,6 +331,12 @@ public sealed unsafe class Module : IDisposable
         }
 
         string message = Encoding.UTF8.GetString(error, new ReadOnlySpan<byte>(error, 256).IndexOf((byte)0) is int n and >= 0 ? n : 255);
+        const string Prefix = "WASM module load failed: ";
+        if (message.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            message = message[Prefix.Length..];
+        }
+
         return message.Length > 0 ? message : "no reason given";
     }
 

@@ -40,7 +40,7 @@ public sealed unsafe class Table : Extern
     /// <inheritdoc/>
     public override ExternKind Kind => ExternKind.Table;
 
-    /// <summary>The table's type (limits as declared by the module).</summary>
+    /// <summary>The table's type. WAMR 1.1.2 reports a table declared without a maximum with its internal cap of 1024 elements.</summary>
     public new TableType Type => _type;
 
     /// <summary>The element kind: <see cref="ValKind.FuncRef"/> or <see cref="ValKind.ExternRef"/>.</summary>
