@@ -31,7 +31,7 @@ public sealed unsafe partial class Instance : IDisposable
     /// <exception cref="NotSupportedException">The module cannot be instantiated safely by WAMR 1.1.2 (see the message).</exception>
     /// <exception cref="WasmException">WAMR failed to instantiate the module.</exception>
     /// <exception cref="TrapException">The module's start function trapped.</exception>
-    public Instance(Store store, Module module, params Extern[] imports)
+    public Instance(Store store, Module module, params Extern?[] imports)
         : this(store, module, imports, InstanceOptions.Default)
     {
     }
