@@ -14,8 +14,10 @@
 
 #if defined(_WIN32)
 #define WAMR_DOTNET_EXPORT __declspec(dllexport)
+#define WAMR_DOTNET_INTERNAL
 #else
 #define WAMR_DOTNET_EXPORT __attribute__((visibility("default")))
+#define WAMR_DOTNET_INTERNAL __attribute__((visibility("hidden")))
 #endif
 
 /* What a print does: 0 = stdout (WAMR's own behaviour), 1 = nothing, 2 = the sink. */
@@ -39,13 +41,8 @@ wamr_dotnet_set_print(int mode, wamr_dotnet_print_sink_t sink)
     return 1;
 }
 
-WAMR_DOTNET_EXPORT int
-wamr_dotnet_get_print_mode(void)
-{
-    return print_mode;
-}
-
-int
+/* Called by WAMR's os_printf/os_vprintf inside the library only: not exported. */
+WAMR_DOTNET_INTERNAL int
 wamr_dotnet_vprintf(const char *format, va_list ap)
 {
     int mode = print_mode;

@@ -234,7 +234,10 @@ public sealed class HeaderFactsTests
     [TestMethod]
     public void ExportListIsRead()
     {
-        Assert.HasCount(570, NmExports.Symbols);
+        // 570 of WAMR's own, and the print hook of native/src/wamr_dotnet_print.c (wamr_dotnet_set_print), which the
+        // façade binds by hand because WAMR's headers do not declare it.
+        Assert.HasCount(571, NmExports.Symbols);
+        Assert.Contains("wamr_dotnet_set_print", NmExports.Symbols);
         Assert.Contains("wasm_engine_new", NmExports.Symbols);
         Assert.Contains("wasm_runtime_call_wasm_v", NmExports.Symbols);
         Assert.DoesNotContain("wasm_runtime_set_wasi_args", NmExports.Symbols);
