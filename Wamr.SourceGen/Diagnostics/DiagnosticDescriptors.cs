@@ -36,6 +36,9 @@ public static class DiagnosticDescriptors
     /// <summary>Invalid generator option.</summary>
     public static readonly DiagnosticDescriptor InvalidOption = new(DiagnosticIds.InvalidOption, "Invalid generator option", "{0}", Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
+    /// <summary>Inline function or macro not translated.</summary>
+    public static readonly DiagnosticDescriptor HelperNotTranslated = new(DiagnosticIds.HelperNotTranslated, "Inline function or macro not translated", "{0}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
+
     /// <summary>All descriptors by id.</summary>
     public static IReadOnlyDictionary<string, DiagnosticDescriptor> ById { get; } = new Dictionary<string, DiagnosticDescriptor>
     {
@@ -48,5 +51,6 @@ public static class DiagnosticDescriptors
         [DiagnosticIds.InternalError] = InternalError,
         [DiagnosticIds.NoHeaders] = NoHeaders,
         [DiagnosticIds.InvalidOption] = InvalidOption,
+        [DiagnosticIds.HelperNotTranslated] = HelperNotTranslated,
     };
 }

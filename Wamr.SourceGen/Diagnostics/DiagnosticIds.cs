@@ -29,4 +29,10 @@ public static class DiagnosticIds
 
     /// <summary>A generator option (MSBuild property) has an invalid value.</summary>
     public const string InvalidOption = "WAMRGEN009";
+
+    /// <summary>
+    /// An inline function or value macro of a header has no C# helper: its body uses something the translator does
+    /// not support (the message says what). Informational: everything else is bound.
+    /// </summary>
+    public const string HelperNotTranslated = "WAMRGEN010";
 }

@@ -63,6 +63,9 @@ public static class BindingEmitter
 
         files.Add(new GeneratedFile($"{ns}.Types.g.cs", types_.ToString()));
 
+        // Helpers: inline functions and value macros translated to C#, emitted into their header's class.
+        HelperSet helpers = HelperSet.Translate(types, mapper, options, diagnostics);
+
         // Classes: one per header class, in order of first appearance.
         var classes = headerFiles.Select(options.ClassFor).Distinct().ToList();
         if (classes.Count == 0)
@@ -73,7 +76,7 @@ public static class BindingEmitter
         foreach (string cls in classes)
         {
             CodeWriter w = Start(ns, sourceList);
-            ClassEmitter.Emit(w, cls, headerFiles.Where(h => options.ClassFor(h) == cls).ToList(), types, mapper, options, ExportsHelper, diagnostics);
+            ClassEmitter.Emit(w, cls, headerFiles.Where(h => options.ClassFor(h) == cls).ToList(), types, mapper, options, ExportsHelper, helpers.For(cls));
             files.Add(new GeneratedFile($"{ns}.{cls}.g.cs", w.ToString()));
         }
 

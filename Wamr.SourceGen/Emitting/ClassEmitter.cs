@@ -25,7 +25,7 @@ public static class ClassEmitter
         TypeMapper mapper,
         BindingOptions options,
         string exportsHelper,
-        List<DiagnosticInfo> diagnostics)
+        IEnumerable<TranslatedHelper> helpers)
     {
         bool InThisClass(SourceLocation location) => options.ClassFor(location.File) == className;
         HashSet<string>? exports = options.ExportedSymbols is { } symbols ? new HashSet<string>(symbols) : null;
@@ -76,12 +76,32 @@ public static class ClassEmitter
                 }
 
                 string type = mapper.Map(c.Type);
-                w.Doc(DocComments.Summary(c.Doc, $"<c>static const {Identifiers.Xml(CTypePrinter.Declare(c.Type, c.Name))} = {Identifiers.Xml(c.Value)};</c>"));
+                string declaration = CTypePrinter.Declare(c.Type, c.Name);
+                string header = System.IO.Path.GetFileName(c.Location.File);
+                w.Doc(DocComments.Summary(
+                    c.Doc,
+                    $"The constant <c>{c.Name}</c> of <c>{Identifiers.Xml(header)}</c>.",
+                    $"<c>static {Identifiers.Xml(declaration.StartsWith("const ", System.StringComparison.Ordinal) ? declaration : "const " + declaration)} = {Identifiers.Xml(c.Value)};</c> — <c>{Identifiers.Xml(header)}</c> line {c.Location.Line.ToString(CultureInfo.InvariantCulture)}."));
                 w.Line($"public const {type} {Identifiers.Escape(c.Name)} = {ConstantLiteral(c.Value, type)};");
                 w.Line();
             }
 
-            EmitMacros(w, types, mapper, options, members, exports, InThisClass, diagnostics);
+            EmitMacros(w, types, mapper, options, members, exports, InThisClass);
+
+            foreach (TranslatedHelper helper in helpers)
+            {
+                if (!members.Add(helper.Name))
+                {
+                    continue;
+                }
+
+                foreach (string line in helper.Lines)
+                {
+                    w.Line(line);
+                }
+
+                w.Line();
+            }
         }
     }
 
@@ -92,8 +112,7 @@ public static class ClassEmitter
         BindingOptions options,
         HashSet<string> members,
         HashSet<string>? exports,
-        System.Func<SourceLocation, bool> inThisClass,
-        List<DiagnosticInfo> diagnostics)
+        System.Func<SourceLocation, bool> inThisClass)
     {
         var functions = types.Model.Functions.Where(f => !f.IsInline).GroupBy(f => f.Name).ToDictionary(g => g.Key, g => g.First());
         foreach (MacroDefinition macro in types.Model.Macros.Where(m => inThisClass(m.Location)))
@@ -112,11 +131,11 @@ public static class ClassEmitter
             }
 
             // #define NAME <integer constant expression>  →  a constant.
-            ConstantValue? value = EvaluateMacro(macro, types, options.PointerSize);
+            ConstantValue? value = MacroConstants.Evaluate(macro, types, options.PointerSize);
             if (value is { } v)
             {
                 members.Add(macro.Name);
-                string type = v.IsUnsigned ? (unchecked((ulong)v.Bits) <= uint.MaxValue ? "uint" : "ulong") : (v.Bits is >= int.MinValue and <= int.MaxValue ? "int" : "long");
+                string type = MacroConstants.CSharpType(v);
                 w.Doc(DocComments.Summary(macro.Doc, $"<c>#define {macro.Name} {Identifiers.Xml(macro.Body)}</c>"));
                 w.Line($"public const {type} {Identifiers.Escape(macro.Name)} = {v};");
                 w.Line();
@@ -139,30 +158,6 @@ public static class ClassEmitter
         string args = string.Join(", ", parameters.Select(p => p.Name));
         w.Line($"public static {returnType} {Identifiers.Escape(macro.Name)}({string.Join(", ", parameters.Select(p => p.Type + " " + p.Name))}) => {targetClass}.{Identifiers.Escape(target.Name)}({args});");
         w.Line();
-    }
-
-    private static ConstantValue? EvaluateMacro(MacroDefinition macro, TypeTable types, int pointerSize)
-    {
-        List<Token> tokens = Lexer.Tokenize(macro.Location.File, macro.Body);
-        if (tokens.Count == 0 || tokens.Any(t => t.Kind is TokenKind.String or TokenKind.Other || t.Text is "{" or "}" or "," or ";" or "="))
-        {
-            return null;
-        }
-
-        var enumValues = new Dictionary<string, long>();
-        foreach (EnumDecl e in types.Model.Enums)
-        {
-            foreach (EnumMember m in e.Members)
-            {
-                enumValues[m.Name] = m.Value;
-            }
-        }
-
-        return ConstantExpressionEvaluator.Evaluate(
-            tokens,
-            t => enumValues.TryGetValue(t.Text, out long v) ? ConstantValue.Signed(v) : null,
-            pointerSize,
-            out _);
     }
 
     private static string ConstantLiteral(string value, string type)

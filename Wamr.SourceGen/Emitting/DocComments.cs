@@ -26,6 +26,9 @@ public static class DocComments
         string[] lines = doc.Split('\n').Select(l => l.Trim()).ToArray();
         // Drop decoration lines made only of slashes or stars (section banners).
         lines = lines.Where(l => l.Trim('/', '*', '-', '=', ' ').Length > 0).ToArray();
+
+        // Drop formatter switches (clang-format off/on): they are about the header's layout, not its API.
+        lines = lines.Where(l => !l.StartsWith("clang-format ", System.StringComparison.Ordinal)).ToArray();
         return lines.Length == 0 ? "(no description)" : Identifiers.Xml(string.Join("\n", lines));
     }
 }

@@ -81,7 +81,15 @@ public sealed record TypedefDecl(string Name, CType Type, SourceLocation Locatio
     public override string? Doc { get; } = Doc;
 }
 
-/// <summary>A function prototype, or an inline function whose body is recognised but not bound.</summary>
+/// <summary>A function prototype, or an inline function with its parsed <see cref="Body"/>.</summary>
+/// <param name="Name">The function's name.</param>
+/// <param name="ReturnType">Its result type.</param>
+/// <param name="Parameters">Its parameters.</param>
+/// <param name="IsVariadic">Whether it ends with <c>...</c>.</param>
+/// <param name="IsInline">Whether it is declared <c>inline</c>.</param>
+/// <param name="Location">Where its name is.</param>
+/// <param name="Doc">Its comment.</param>
+/// <param name="Body">The body of a definition (inline functions), or null for a prototype.</param>
 public sealed record FunctionDecl(
     string Name,
     CType ReturnType,
@@ -89,7 +97,8 @@ public sealed record FunctionDecl(
     bool IsVariadic,
     bool IsInline,
     SourceLocation Location,
-    string? Doc) : Declaration
+    string? Doc,
+    FunctionBody? Body = null) : Declaration
 {
     /// <inheritdoc />
     public override string Name { get; } = Name;

@@ -13,6 +13,7 @@ namespace Wamr.SourceGen.Model;
 /// <param name="BodyTokens">The replacement list, one token per element.</param>
 /// <param name="Location">Where it was defined.</param>
 /// <param name="Doc">Its comment.</param>
+/// <param name="Syntax">The body as the parser read it (set by the parser; null straight out of the preprocessor).</param>
 public sealed record MacroDefinition(
     string Name,
     bool IsFunctionLike,
@@ -20,4 +21,5 @@ public sealed record MacroDefinition(
     string Body,
     EquatableArray<string> BodyTokens,
     SourceLocation Location,
-    string? Doc);
+    string? Doc,
+    MacroBody? Syntax = null);

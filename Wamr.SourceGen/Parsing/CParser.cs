@@ -32,7 +32,8 @@ public static class CParser
         try
         {
             new TranslationUnitParser(context).ParseAll();
-            return context.Builder.Build(input, context.Table);
+            EquatableArray<MacroDefinition> macros = new MacroBodyParser(context).ParseAll(input.Macros);
+            return context.Builder.Build(input, context.Table, macros);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -102,7 +102,7 @@ internal sealed class ModelBuilder
     /// The model: records in order (opaque ones for tags never given a body), the other declarations in order,
     /// each name once (the first declaration wins), diagnostics after the preprocessor's.
     /// </summary>
-    public HeaderModel Build(PreprocessResult input, TypeTable table)
+    public HeaderModel Build(PreprocessResult input, TypeTable table, EquatableArray<MacroDefinition> macros)
     {
         IEnumerable<RecordDecl> records = _records.Concat(table.OpaqueRecords())
             .OrderBy(r => r.Sequence)
@@ -113,7 +113,7 @@ internal sealed class ModelBuilder
             FirstOfEachName(_typedefs),
             FirstOfEachName(_functions),
             FirstOfEachName(_constants),
-            input.Macros,
+            macros,
             input.Diagnostics.Concat(_diagnostics).ToEquatableArray());
     }
 

@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 
+using Wamr.SourceGen.Model;
 using Wamr.SourceGen.Preprocessing;
 using Wamr.SourceGen.Text;
 
@@ -22,7 +24,7 @@ internal sealed class ParserContext
         Enums = new EnumParser(this);
     }
 
-    public TokenCursor Cursor { get; }
+    public TokenCursor Cursor { get; private set; }
 
     public int PointerSize { get; }
 
@@ -41,6 +43,37 @@ internal sealed class ParserContext
     public RecordParser Records { get; }
 
     public EnumParser Enums { get; }
+
+    /// <summary>
+    /// Runs <paramref name="parse"/> over <paramref name="tokens"/> (a function or macro body) instead of the unit's
+    /// tokens, then undoes whatever it taught the parser (tags, typedefs, records): a body declares nothing at file
+    /// scope. A construct the body parsers do not read, or a syntax error, gives <paramref name="failed"/>'s result.
+    /// </summary>
+    public T Isolated<T>(IReadOnlyList<Token> tokens, Func<T> parse, Func<CSyntaxProblem, T> failed)
+    {
+        TokenCursor saved = Cursor;
+        ModelBuilder.Snapshot snapshot = Builder.Take();
+        int undoMark = Undo.Mark;
+        Cursor = new TokenCursor(tokens);
+        try
+        {
+            return parse();
+        }
+        catch (UnsupportedSyntaxException e)
+        {
+            return failed(e.Problem);
+        }
+        catch (ParseException e)
+        {
+            return failed(new CSyntaxProblem($"code it cannot parse ({e.Diagnostic.Message})", e.Diagnostic.Location));
+        }
+        finally
+        {
+            Cursor = saved;
+            Builder.Rollback(snapshot);
+            Undo.RollbackTo(undoMark);
+        }
+    }
 
     /// <summary>Evaluates a constant expression whose identifiers are enum members; a syntax error when it is not one.</summary>
     public ConstantValue Evaluate(List<Token> tokens, Token at, string what)

@@ -145,5 +145,17 @@ internal sealed class TokenCursor
         return result;
     }
 
+    /// <summary>The tokens from index <paramref name="start"/> up to (not including) <paramref name="end"/>.</summary>
+    public List<Token> Slice(int start, int end)
+    {
+        var result = new List<Token>(System.Math.Max(0, end - start));
+        for (int i = start; i < end && i < _tokens.Count; i++)
+        {
+            result.Add(_tokens[i]);
+        }
+
+        return result;
+    }
+
     public static string Describe(Token t) => t.Text.Length == 0 ? "end of input" : $"'{t.Text}'";
 }

@@ -130,12 +130,23 @@ internal sealed class TranslationUnitParser
             {
                 var function = (DeclaratorOp.Function)declarator.Ops[declarator.Ops.Count - 1];
                 CType returnType = declarator.Apply(spec.Type, declarator.Ops.Count - 1);
-                _context.Builder.AddFunction(new FunctionDecl(
-                    name.Text, returnType, function.Parameters, function.IsVariadic, spec.IsInline, name.Location, doc));
-                if (isFirst && cursor.Is("{"))
+                bool isDefinition = isFirst && cursor.Is("{");
+                FunctionBody? body = null;
+                if (isDefinition)
                 {
-                    // A definition: the body is not bound.
+                    // A definition: an inline one's body is parsed (the emitter translates it); others are not bound.
+                    int bodyStart = cursor.Position;
                     cursor.SkipBalanced();
+                    if (spec.IsInline)
+                    {
+                        body = new BodyParser(_context).Parse(cursor.Slice(bodyStart, cursor.Position));
+                    }
+                }
+
+                _context.Builder.AddFunction(new FunctionDecl(
+                    name.Text, returnType, function.Parameters, function.IsVariadic, spec.IsInline, name.Location, doc, body));
+                if (isDefinition)
+                {
                     return;
                 }
             }

@@ -103,6 +103,13 @@ internal static class GeneratorHarness
     public static string Generated(GeneratorDriver driver, string suffix) =>
         driver.GetRunResult().GeneratedTrees.Single(t => t.FilePath.EndsWith(suffix, StringComparison.Ordinal)).ToString();
 
+    /// <summary>
+    /// The generator's warnings and errors. Info diagnostics (WAMRGEN010: an inline function or macro left without a
+    /// C# helper) are expected for WAMR's headers and are checked by <c>WamrHeaderHelperTests</c>.
+    /// </summary>
+    public static Diagnostic[] WarningsAndErrors(IEnumerable<Diagnostic> diagnostics) =>
+        diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).ToArray();
+
     /// <summary>Errors and warnings of <paramref name="compilation"/>, formatted one per line.</summary>
     public static string Problems(Compilation compilation) =>
         string.Join("\n", compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()));

@@ -161,7 +161,7 @@ public sealed class FunctionParsingTests
     }
 
     [TestMethod]
-    public void InlineDefinitionsAreRecordedAndTheirBodiesSkipped()
+    public void InlineDefinitionsAreRecordedWithTheirBodiesAndOtherDefinitionsWithout()
     {
         HeaderModel model = ParseClean(Prelude + """
             static inline bool wasm_valkind_is_num(uint8_t k) {
@@ -175,12 +175,24 @@ public sealed class FunctionParsingTests
             int after(void);
             """);
 
+        FunctionDecl isNum = model.Function("wasm_valkind_is_num");
         Assert.AreEqual(
-            new FunctionDecl("wasm_valkind_is_num", Prim("_Bool"), Params(Param("k", Prim("uint8_t"))), false, true, At(6, 20), null),
-            model.Function("wasm_valkind_is_num"));
-        Assert.IsTrue(model.Function("assertions").IsInline);
-        Assert.IsEmpty(model.Function("assertions").Parameters);
+            new FunctionDecl("wasm_valkind_is_num", Prim("_Bool"), Params(Param("k", Prim("uint8_t"))), false, true, At(6, 20), null, isNum.Body),
+            isNum);
+        Assert.IsNotNull(isNum.Body);
+        Assert.IsNull(isNum.Body.Problem);
+        Assert.HasCount(2, isNum.Body.Statements);
+        Assert.IsInstanceOfType<CIfStatement>(isNum.Body.Statements[0]);
+        Assert.IsInstanceOfType<CReturnStatement>(isNum.Body.Statements[1]);
+
+        FunctionDecl assertions = model.Function("assertions");
+        Assert.IsTrue(assertions.IsInline);
+        Assert.IsEmpty(assertions.Parameters);
+        Assert.AreEqual("a static assertion (_Static_assert)", assertions.Body!.Problem!.Message);
+        Assert.AreEqual(11, assertions.Body.Problem.Location.Line);
+
         Assert.IsFalse(model.Function("defined_here").IsInline);
+        Assert.IsNull(model.Function("defined_here").Body);
         Assert.AreEqual("after", model.Functions[^1].Name);
         Assert.HasCount(4, model.Functions);
     }
