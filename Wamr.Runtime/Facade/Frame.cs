@@ -25,7 +25,8 @@ public sealed class Frame
     /// <summary>The function's index in its module (imports count first).</summary>
     public uint FunctionIndex { get; }
 
-    /// <summary>The offset of the trapping instruction from the start of the function, as WAMR reports it.</summary>
+    /// <summary>The offset WAMR reports within the function (with the fast interpreter, an offset in WAMR's own compiled
+    /// code for the function, not in the module's bytes).</summary>
     public ulong FunctionOffset { get; }
 
     /// <summary>The offset within the module binary, as WAMR reports it (WAMR 1.1.2's interpreter reports 0).</summary>
