@@ -24,6 +24,9 @@ public sealed unsafe partial class Func : Extern
     private readonly wasm_func_t* _native;
     private readonly FuncType _type;
     private readonly HostFunction? _host;
+    private readonly ValKind[] _parameterKinds;
+    private readonly ValKind[] _resultKinds;
+    private readonly bool _hasReferences;
 
     private Func(Store store, Instance? instance, wasm_func_t* native, FuncType type, HostFunction? host, string? name)
         : base(store, instance, name)
@@ -31,6 +34,19 @@ public sealed unsafe partial class Func : Extern
         _native = native;
         _type = type;
         _host = host;
+        _parameterKinds = new ValKind[type.Parameters.Count];
+        for (int i = 0; i < _parameterKinds.Length; i++)
+        {
+            _parameterKinds[i] = type.Parameters[i].Kind;
+        }
+
+        _resultKinds = new ValKind[type.Results.Count];
+        for (int i = 0; i < _resultKinds.Length; i++)
+        {
+            _resultKinds[i] = type.Results[i].Kind;
+        }
+
+        _hasReferences = type.HasReferences;
     }
 
     /// <inheritdoc/>
@@ -43,10 +59,10 @@ public sealed unsafe partial class Func : Extern
     public bool IsHostFunction => _host is not null;
 
     /// <summary>How many parameters the function takes.</summary>
-    public int ParameterCount => _type.Parameters.Count;
+    public int ParameterCount => _parameterKinds.Length;
 
     /// <summary>How many results the function returns.</summary>
-    public int ResultCount => _type.Results.Count;
+    public int ResultCount => _resultKinds.Length;
 
     private protected override ExternType ExternTypeCore => _type;
 
@@ -104,8 +120,8 @@ public sealed unsafe partial class Func : Extern
                 return;
             }
 
-            int parameterCount = _type.Parameters.Count;
-            int resultCount = _type.Results.Count;
+            int parameterCount = _parameterKinds.Length;
+            int resultCount = _resultKinds.Length;
             wasm_val_t* args = stackalloc wasm_val_t[Math.Max(parameterCount, 1)];
             wasm_val_t* res = stackalloc wasm_val_t[Math.Max(resultCount, 1)];
             for (int i = 0; i < parameterCount; i++)
@@ -189,7 +205,7 @@ public sealed unsafe partial class Func : Extern
     [MethodImpl(MethodImplOptions.NoInlining)]
     internal void ThrowIfNotCallable()
     {
-        if (_type.HasReferences)
+        if (_hasReferences)
         {
             throw new NotSupportedException(
                 $"{this} cannot be called from .NET: WAMR 1.1.2 crashes when a funcref or externref crosses wasm_func_call.");
@@ -199,24 +215,25 @@ public sealed unsafe partial class Func : Extern
     private void CheckCall(ReadOnlySpan<Val> arguments, int resultSpace)
     {
         ThrowIfNotCallable();
-        if (arguments.Length != _type.Parameters.Count)
+        ValKind[] kinds = _parameterKinds;
+        if (arguments.Length != kinds.Length)
         {
             throw new ArgumentException(
-                $"{this} takes {_type.Parameters.Count} argument(s), not {arguments.Length}.", nameof(arguments));
+                $"{this} takes {kinds.Length} argument(s), not {arguments.Length}.", nameof(arguments));
         }
 
         for (int i = 0; i < arguments.Length; i++)
         {
-            if (arguments[i].Kind != _type.Parameters[i].Kind)
+            if (arguments[i].Kind != kinds[i])
             {
                 throw new ArgumentException(
                     $"Argument {i} of {this} must be {_type.Parameters[i]}, not {arguments[i]}.", nameof(arguments));
             }
         }
 
-        if (resultSpace < _type.Results.Count)
+        if (resultSpace < _resultKinds.Length)
         {
-            throw new ArgumentException($"{this} returns {_type.Results.Count} result(s); the results span has room for {resultSpace}.", "results");
+            throw new ArgumentException($"{this} returns {_resultKinds.Length} result(s); the results span has room for {resultSpace}.", "results");
         }
     }
 
