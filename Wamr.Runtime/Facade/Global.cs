@@ -14,7 +14,7 @@ namespace Wamr;
 /// <c>externref</c>) cannot be read or written through WAMR 1.1.2's C API from .NET.</para>
 /// <para>WAMR copies an imported global's value into the instance. A host global therefore reads and writes its own
 /// value until it is imported; from then on it reads and writes the copy inside the instance it was most recently
-/// imported into (WAMR re-points it at each instantiation).</para>
+/// imported into (WAMR re-points it at each instantiation). Each instantiation imports the global's current value.</para>
 /// </remarks>
 public sealed unsafe class Global : Extern
 {
@@ -177,6 +177,25 @@ public sealed unsafe class Global : Extern
         {
             _linked = true;
         }
+    }
+
+    /// <summary>
+    /// The native global to pass when a host global is imported. WAMR links an imported global by copying the value
+    /// the native global was created with, so a global imported before (whose value now lives in that instance) gets a
+    /// new native global holding its current value; WAMR then points it at the new instance.
+    /// </summary>
+    internal wasm_global_t* PrepareForImport()
+    {
+        if (_linked)
+        {
+            Val current = GetValue();
+            wasm_global_t* replacement = NewNative(Store.Core, _type, current);
+            Store.Core.DeleteOwned(OwnedKind.Global, _native);
+            _native = replacement;
+            _hostValue = current;
+        }
+
+        return _native;
     }
 
     /// <summary>A fresh host global holding an exported global's current value (for importing it elsewhere).</summary>

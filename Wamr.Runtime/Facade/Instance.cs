@@ -332,6 +332,8 @@ public sealed unsafe partial class Instance : IDisposable
                 return wasm_func_as_extern(HostFunction.CreateNative(forward));
             case Global { IsHostGlobal: false } exportedGlobal:
                 return wasm_global_as_extern(Global.CreateNativeCopy(core, exportedGlobal));
+            case Global hostGlobal:
+                return wasm_global_as_extern(hostGlobal.PrepareForImport());
             default:
                 return import.NativeExtern;
         }

@@ -83,6 +83,20 @@ public sealed class GlobalTests : FacadeTest
     }
 
     [TestMethod]
+    public void EachInstantiationImportsTheHostGlobalsCurrentValue()
+    {
+        Global host = Global.Create(Store, new GlobalType(ValType.I32, Mutability.Var), Val.I32(1));
+        Global factor = Global.Create(Store, new GlobalType(ValType.F64, Mutability.Const), Val.F64(0.5));
+        Instance first = Instantiate("globals", host, factor);
+        first.GetAction<int>("set_imported")!(5);
+        Instance second = Instantiate("globals", host, factor);
+        Assert.AreEqual(5, second.GetFunction<int>("get_imported")!(), "the second instance copied the current value");
+        host.SetValue(6);
+        Assert.AreEqual(6, second.GetFunction<int>("get_imported")!(), "the host global now follows the second instance");
+        Assert.AreEqual(5, first.GetFunction<int>("get_imported")!(), "the first instance keeps its own copy");
+    }
+
+    [TestMethod]
     public void AnExportedGlobalCanBeImportedByAnotherInstanceAsACopy()
     {
         Instance first = InstantiateGlobals();

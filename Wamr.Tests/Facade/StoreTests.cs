@@ -111,6 +111,21 @@ public sealed class StoreTests : FacadeTest
     }
 
     [TestMethod]
+    public async Task AStoreMayBeDisposedOnAnotherThread()
+    {
+        var store = new Store(Engine);
+        var instance = new Instance(store, Module.FromFile(store, ModulePath("arith")));
+        await Task.Run(() =>
+        {
+            Assert.AreEqual(3, instance.GetFunction<int, int, int>("add")!(1, 2));
+            store.Dispose();
+        });
+        Assert.IsTrue(store.IsDisposed);
+        // The creating thread keeps working with other stores.
+        Assert.AreEqual(42, Instantiate("arith").GetFunction<int>("answer")!());
+    }
+
+    [TestMethod]
     public void DisposingTheStoreFromItsOwnHostFunctionIsRefused()
     {
         Store? store = Store;
