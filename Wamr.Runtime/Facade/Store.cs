@@ -54,6 +54,8 @@ public sealed unsafe class Store : IDisposable
             throw new WasmException("wasm_store_new returned NULL.");
         }
 
+        // WAMR initialised this thread's environment for its first store; register its release at thread exit.
+        ThreadEnvironment.Ensure();
         Engine = engine;
         Core = new StoreCore(native, reference);
         _handle = new StoreHandle(Core);

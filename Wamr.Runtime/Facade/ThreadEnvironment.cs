@@ -1,15 +1,15 @@
 using System;
 
-using static Wamr.Interop.WamrApi;
-
 namespace Wamr;
 
 /// <summary>
 /// WAMR's per-thread environment (<c>wasm_runtime_init_thread_env</c>): with hardware bounds checks a thread that has not
-/// initialised it gets the trap "thread signal env not inited"; on Windows it is needed by every build. The façade
-/// initialises it for every thread that calls in, once, and again after a store deletion (WAMR tears it down when a
-/// thread's last store is deleted). It is never destroyed: WAMR has no per-thread exit hook in .NET, and the
-/// environment is a few kilobytes at most (on this project's build, software bounds checks on Linux, nothing at all).
+/// initialised it gets the trap "thread signal env not inited", and the environment puts guard pages into the thread's
+/// stack; on Windows every build needs it. The façade initialises it, once, for every thread that calls in or creates
+/// a store, through <c>wamr_dotnet_init_thread_env</c> (<c>native/src/wamr_dotnet_thread.c</c>), which also has it
+/// destroyed on that thread when the thread ends (WAMR itself does so only when a thread deletes its last store, and a
+/// .NET thread that ended with the environment still set would leave inaccessible guard pages in a stack the C
+/// library reuses). After a store deletion the façade initialises it again, because WAMR may have just torn it down.
 /// </summary>
 internal static class ThreadEnvironment
 {
@@ -31,13 +31,13 @@ internal static class ThreadEnvironment
     {
         if (t_ready)
         {
-            _ = wasm_runtime_init_thread_env();
+            _ = FacadeNative.wamr_dotnet_init_thread_env();
         }
     }
 
     private static void Initialise()
     {
-        if (!wasm_runtime_init_thread_env())
+        if (!FacadeNative.wamr_dotnet_init_thread_env())
         {
             throw new WasmException(
                 $"wasm_runtime_init_thread_env failed on thread {Environment.CurrentManagedThreadId}: WAMR cannot run on this thread.");
