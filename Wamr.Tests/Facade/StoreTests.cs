@@ -49,6 +49,28 @@ public sealed class StoreTests : FacadeTest
     }
 
     [TestMethod]
+    public void ManyShortLivedThreadsCallInOneAfterAnother()
+    {
+        // Each thread gets WAMR's thread environment and has it destroyed when it ends (with hardware bounds checks a
+        // thread ending with it set left guard pages behind in a stack the next thread reused).
+        Func<int, int, int> add = Instantiate("arith").GetFunction<int, int, int>("add")!;
+        int sum = 0;
+        for (int i = 0; i < 64; i++)
+        {
+            var thread = new Thread(() =>
+            {
+                sum = add(sum, 1);
+                using var own = new Store(Engine);
+                _ = new Instance(own, Module.FromFile(own, ModulePath("arith")));
+            });
+            thread.Start();
+            thread.Join();
+        }
+
+        Assert.AreEqual(64, sum);
+    }
+
+    [TestMethod]
     public async Task CallsContinueAfterAwaitOnAnotherThread()
     {
         Instance instance = Instantiate("arith");
