@@ -94,7 +94,7 @@ public unsafe class ProceduralBenchmarks
     /// <summary>A new instance of the small module, then deleted.</summary>
     [Benchmark]
     [BenchmarkCategory("instantiate")]
-    public void Instantiate() => wasm_instance_delete(_module.Instantiate());
+    public void Instantiate() => wasm_instance_delete(_module.InstantiateSmall());
 
     /// <summary><c>wasm_module_validate</c> on the ~1 MiB module.</summary>
     /// <returns>Whether it is valid.</returns>
