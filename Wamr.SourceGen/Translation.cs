@@ -17,22 +17,29 @@ namespace Wamr.SourceGen;
 public sealed record Translation(HeaderModel Model, BindingOptions Options)
 {
     /// <summary>
-    /// Preprocesses and parses the headers of <paramref name="inputs"/> as one translation unit, in item order.
+    /// Preprocesses and parses the headers of <paramref name="inputs"/> as one translation unit, in item order, and
+    /// reads the guard lists among them.
     /// Never throws: a failure becomes a <see cref="DiagnosticIds.InternalError"/> diagnostic.
     /// </summary>
     public static Translation Create(GeneratorInputs inputs, GeneratorOptions options)
     {
-        var headers = inputs.Files.Where(f => !f.IsExportList).Select(f => new HeaderFile(f.Path, f.Text)).ToList();
+        var headers = inputs.Files.Where(f => f.IsHeader).Select(f => new HeaderFile(f.Path, f.Text)).ToList();
         GeneratorInput? exportList = inputs.Files.FirstOrDefault(f => f.IsExportList);
         EquatableArray<string>? exports = exportList is null
             ? null
             : exportList.Text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).OrderBy(l => l, StringComparer.Ordinal).ToEquatableArray();
-        var classes = inputs.Files.Where(f => !f.IsExportList && !string.IsNullOrWhiteSpace(f.ClassName))
+        var classes = inputs.Files.Where(f => f.IsHeader && !string.IsNullOrWhiteSpace(f.ClassName))
             .Select(f => new HeaderClass(f.Path, f.ClassName!.Trim()))
             .ToEquatableArray();
-        var binding = new BindingOptions(options.Namespace, options.LibraryName, options.ClassName, classes, exports, options.PointerSize);
-
         var extra = new List<DiagnosticInfo>(options.Diagnostics);
+        var guards = new List<ArgumentGuard>();
+        foreach (GeneratorInput guardList in inputs.Files.Where(f => f.IsGuardList))
+        {
+            guards.AddRange(GuardListParser.Parse(guardList.Path, guardList.Text, extra));
+        }
+
+        var binding = new BindingOptions(options.Namespace, options.LibraryName, options.ClassName, classes, exports, options.PointerSize, guards.ToEquatableArray());
+
         if (headers.Count == 0)
         {
             extra.Add(new DiagnosticInfo(

@@ -69,14 +69,15 @@ public sealed class WamrBindingsGenerator : IIncrementalGenerator
 
         bool header = IsTrue("WamrHeader");
         bool exports = IsTrue("WamrExports");
-        if (!header && !exports)
+        bool guards = IsTrue("WamrGuards");
+        if (!header && !exports && !guards)
         {
             return null;
         }
 
         string text = file.GetText(cancellationToken)?.ToString() ?? string.Empty;
         metadata.TryGetValue("build_metadata.AdditionalFiles.WamrClass", out string? className);
-        return new GeneratorInput(file.Path, text, exports, string.IsNullOrWhiteSpace(className) ? null : className);
+        return new GeneratorInput(file.Path, text, exports && !guards, string.IsNullOrWhiteSpace(className) ? null : className, IsGuardList: guards);
     }
 
     private static EmitResult Emit(Translation translation)
@@ -111,7 +112,7 @@ public sealed class WamrBindingsGenerator : IIncrementalGenerator
     /// <summary>The names of the pipeline's tracked steps (for incremental-generation tests).</summary>
     public static class StepNames
     {
-        /// <summary>The header and exports AdditionalFiles, read.</summary>
+        /// <summary>The header, exports and guard-list AdditionalFiles, read.</summary>
         public const string Inputs = "Inputs";
 
         /// <summary>The MSBuild options, read.</summary>

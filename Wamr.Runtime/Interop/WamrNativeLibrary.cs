@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
 using System.IO;
 using System.Reflection;
 using System.Runtime.CompilerServices;
@@ -143,7 +144,7 @@ public static class WamrNativeLibrary
         }
 
         var roots = new List<string> { AppContext.BaseDirectory };
-        string? assemblyDirectory = Path.GetDirectoryName(typeof(WamrNativeLibrary).Assembly.Location);
+        string? assemblyDirectory = AssemblyDirectory();
         if (!string.IsNullOrEmpty(assemblyDirectory) && !roots.Contains(assemblyDirectory))
         {
             roots.Add(assemblyDirectory);
@@ -159,6 +160,9 @@ public static class WamrNativeLibrary
             yield return Path.Combine(root, FileName);
         }
     }
+
+    [UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "An empty location (single-file or NativeAOT apps) is skipped; AppContext.BaseDirectory is searched first.")]
+    private static string? AssemblyDirectory() => Path.GetDirectoryName(typeof(WamrNativeLibrary).Assembly.Location);
 
     private static IEnumerable<string> RuntimeIdentifiers()
     {

@@ -39,6 +39,12 @@ public static class DiagnosticDescriptors
     /// <summary>Inline function or macro not translated.</summary>
     public static readonly DiagnosticDescriptor HelperNotTranslated = new(DiagnosticIds.HelperNotTranslated, "Inline function or macro not translated", "{0}", Category, DiagnosticSeverity.Info, isEnabledByDefault: true);
 
+    /// <summary>Malformed guard list.</summary>
+    public static readonly DiagnosticDescriptor GuardListSyntax = new(DiagnosticIds.GuardListSyntax, "Malformed guard list", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    /// <summary>Guard list does not match the headers.</summary>
+    public static readonly DiagnosticDescriptor GuardListMismatch = new(DiagnosticIds.GuardListMismatch, "Guard list does not match the headers", "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     /// <summary>All descriptors by id.</summary>
     public static IReadOnlyDictionary<string, DiagnosticDescriptor> ById { get; } = new Dictionary<string, DiagnosticDescriptor>
     {
@@ -52,5 +58,7 @@ public static class DiagnosticDescriptors
         [DiagnosticIds.NoHeaders] = NoHeaders,
         [DiagnosticIds.InvalidOption] = InvalidOption,
         [DiagnosticIds.HelperNotTranslated] = HelperNotTranslated,
+        [DiagnosticIds.GuardListSyntax] = GuardListSyntax,
+        [DiagnosticIds.GuardListMismatch] = GuardListMismatch,
     };
 }

@@ -35,4 +35,10 @@ public static class DiagnosticIds
     /// not support (the message says what). Informational: everything else is bound.
     /// </summary>
     public const string HelperNotTranslated = "WAMRGEN010";
+
+    /// <summary>A line of a guard list is malformed, or names a function twice.</summary>
+    public const string GuardListSyntax = "WAMRGEN011";
+
+    /// <summary>A guard list names a function no header declares, or a parameter it does not have or that is not a pointer.</summary>
+    public const string GuardListMismatch = "WAMRGEN012";
 }

@@ -18,6 +18,12 @@ public static class BindingEmitter
     /// <summary>The name of the internal class that binds functions the library may not export.</summary>
     public const string ExportsHelper = "WamrLazyExports";
 
+    /// <summary>
+    /// The partial method of <see cref="ExportsHelper"/> a consumer may implement to load the library as its DllImport
+    /// resolver does: <c>NativeLibrary.Load(name, assembly, …)</c> does not call the resolver.
+    /// </summary>
+    public const string LoadLibraryHook = "LoadLibrary";
+
     /// <summary>Emits every source for <paramref name="model"/>.</summary>
     public static EmitResult Emit(HeaderModel model, BindingOptions options)
     {
@@ -99,7 +105,45 @@ public static class BindingEmitter
 
         files.Add(new GeneratedFile($"{ns}.Aliases.g.cs", aliases.ToString()));
         files.Add(new GeneratedFile($"{ns}.Support.g.cs", Support(ns, options, sourceList)));
+        CheckGuards(model, mapper, options, diagnostics);
         return new EmitResult(files.ToEquatableArray(), diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>Reports guard-list lines that name no function, a parameter it lacks, or one that is not a pointer.</summary>
+    private static void CheckGuards(HeaderModel model, TypeMapper mapper, BindingOptions options, List<DiagnosticInfo> diagnostics)
+    {
+        var functions = model.Functions.Where(f => !f.IsInline).GroupBy(f => f.Name).ToDictionary(g => g.Key, g => g.First());
+        foreach (ArgumentGuard guard in options.Guards)
+        {
+            if (!functions.TryGetValue(guard.Function, out FunctionDecl? f))
+            {
+                diagnostics.Add(new DiagnosticInfo(
+                    DiagnosticIds.GuardListMismatch,
+                    $"The guard list names {guard.Function}, which no header declares as a (non-inline) function.",
+                    guard.Location));
+                continue;
+            }
+
+            List<string> names = FunctionEmitter.ParameterNames(f);
+            foreach (string parameter in guard.Parameters)
+            {
+                int index = names.IndexOf(parameter);
+                if (index < 0)
+                {
+                    diagnostics.Add(new DiagnosticInfo(
+                        DiagnosticIds.GuardListMismatch,
+                        $"{guard.Function} has no parameter '{parameter}'; its parameters are: {(names.Count == 0 ? "none" : string.Join(", ", names))} (argN for an unnamed one).",
+                        guard.Location));
+                }
+                else if (!FunctionEmitter.IsNullable(mapper.Map(f.Parameters[index].Type)))
+                {
+                    diagnostics.Add(new DiagnosticInfo(
+                        DiagnosticIds.GuardListMismatch,
+                        $"Parameter '{parameter}' of {guard.Function} is {CTypePrinter.Declare(f.Parameters[index].Type, null)}, not a pointer: it cannot be null.",
+                        guard.Location));
+                }
+            }
+        }
     }
 
     private static CodeWriter Start(string ns, string sources)
@@ -131,10 +175,28 @@ public static class BindingEmitter
         w.Line();
         w.Line($"namespace {ns};");
         w.Line();
-        w.Doc("<summary>Finds functions that the library the bindings were generated for did not export, when they are first called.</summary>");
-        using (w.Block($"internal static unsafe class {ExportsHelper}"))
+        w.Doc("<summary>Throws for a null argument that the native function would dereference without a check.</summary>");
+        using (w.Block($"internal static class {FunctionEmitter.GuardHelper}"))
+        {
+            w.Doc("<summary>Throws an <see cref=\"global::System.ArgumentNullException\"/> naming the C function and its parameter.</summary>");
+            w.Line("[global::System.Diagnostics.CodeAnalysis.DoesNotReturn]");
+            w.Line("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]");
+            using (w.Block("internal static void ThrowNull(string function, string parameter)"))
+            {
+                w.Line($"throw new global::System.ArgumentNullException(parameter, function + \": '\" + parameter + \"' must not be null: the native function dereferences it without a check, which would crash the process.\");");
+            }
+        }
+
+        w.Line();
+        w.Doc("<summary>\nFinds functions that the library the bindings were generated for did not export, when they are first called.\n"
+            + $"Implement <c>static partial void {LoadLibraryHook}(ref nint library)</c> in a <c>partial class {ExportsHelper}</c> of this\n"
+            + "namespace to load the library the way this assembly's DllImport resolver does (otherwise the default probing is used).\n</summary>");
+        using (w.Block($"internal static unsafe partial class {ExportsHelper}"))
         {
             w.Line("private static nint s_library;");
+            w.Line();
+            w.Doc("<summary>Sets <paramref name=\"library\"/> to the handle of the library, loaded as this assembly's DllImports load it.</summary>");
+            w.Line($"static partial void {LoadLibraryHook}(ref nint library);");
             w.Line();
             w.Doc("<summary>The address of <paramref name=\"name\"/>, cached in <paramref name=\"slot\"/>; throws a clear exception when the library lacks it.</summary>");
             using (w.Block("internal static nint Get(ref nint slot, string name, string header, string hint)"))
@@ -148,7 +210,12 @@ public static class BindingEmitter
                 w.Line("nint library = global::System.Threading.Volatile.Read(ref s_library);");
                 w.Line("if (library == 0)");
                 w.Line("{");
-                w.Line($"    library = global::System.Runtime.InteropServices.NativeLibrary.Load(\"{options.LibraryName}\", typeof({ExportsHelper}).Assembly, null);");
+                w.Line($"    {LoadLibraryHook}(ref library);");
+                w.Line("    if (library == 0)");
+                w.Line("    {");
+                w.Line($"        library = global::System.Runtime.InteropServices.NativeLibrary.Load(\"{options.LibraryName}\", typeof({ExportsHelper}).Assembly, null);");
+                w.Line("    }");
+                w.Line();
                 w.Line("    global::System.Threading.Volatile.Write(ref s_library, library);");
                 w.Line("}");
                 w.Line();

@@ -1,3 +1,4 @@
+using Wamr.SourceGen.Model;
 using Wamr.SourceGen.Text;
 
 namespace Wamr.SourceGen.Emitting;
@@ -9,16 +10,32 @@ namespace Wamr.SourceGen.Emitting;
 /// <param name="HeaderClasses">Which class holds the functions and constants of which header (by path).</param>
 /// <param name="ExportedSymbols">The symbols the built library exports, sorted; null when unknown (then nothing is marked missing).</param>
 /// <param name="PointerSize">The target's pointer size in bytes.</param>
+/// <param name="Guards">Parameters that must not be null (from guard lists); their functions get a checking wrapper.</param>
 public sealed record BindingOptions(
     string Namespace,
     string LibraryName,
     string DefaultClass,
     EquatableArray<HeaderClass> HeaderClasses,
     EquatableArray<string>? ExportedSymbols,
-    int PointerSize)
+    int PointerSize,
+    EquatableArray<ArgumentGuard> Guards = default)
 {
     /// <summary>The defaults: <c>Wamr.Interop</c>, <c>iwasm</c>, <c>WasmCApi</c>, 64-bit, exports unknown.</summary>
     public static BindingOptions Default { get; } = new("Wamr.Interop", "iwasm", "WasmCApi", EquatableArray<HeaderClass>.Empty, null, 8);
+
+    /// <summary>The guarded parameters of <paramref name="function"/>, or null when none are.</summary>
+    public ArgumentGuard? GuardFor(string function)
+    {
+        foreach (ArgumentGuard g in Guards)
+        {
+            if (g.Function == function)
+            {
+                return g;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>The class for declarations made in <paramref name="file"/>.</summary>
     public string ClassFor(string file)

@@ -71,4 +71,35 @@ public sealed unsafe class ConstantHelperTests : EngineTestBase
         Assert.IsFalse(wasm_memory_grow(memory, 1));
         Assert.AreEqual(1 * MEMORY_PAGE_SIZE, wasm_memory_data_size(memory));
     }
+    [TestMethod]
+    [Covers("wasm_limits_max_default", CoverageKind.Positive)]
+    public void LimitsMaxDefaultIsTheNoMaximumMarkerMemoryTypesKeep()
+    {
+        System.Reflection.FieldInfo field = typeof(WasmCApi).GetField(nameof(wasm_limits_max_default))!;
+        Assert.IsTrue(field.IsLiteral);
+        Assert.AreEqual(typeof(uint), field.FieldType);
+        Assert.AreEqual(uint.MaxValue, (uint)field.GetRawConstantValue()!);
+
+        wasm_limits_t limits = default;
+        limits.min = 1;
+        limits.max = wasm_limits_max_default;
+        wasm_memorytype_t* type = wasm_memorytype_new(&limits);
+        Assert.IsTrue(type != null);
+        Assert.AreEqual(wasm_limits_max_default, wasm_memorytype_limits(type)->max);
+        wasm_memorytype_delete(type);
+    }
+
+    [TestMethod]
+    [Covers("wasm_limits_max_default", CoverageKind.Negative)]
+    public void LimitsBelowTheDefaultAreKeptAsAnExplicitMaximum()
+    {
+        wasm_limits_t limits = default;
+        limits.min = 1;
+        limits.max = wasm_limits_max_default - 1;
+        wasm_memorytype_t* type = wasm_memorytype_new(&limits);
+        Assert.IsTrue(type != null);
+        Assert.AreNotEqual(wasm_limits_max_default, wasm_memorytype_limits(type)->max);
+        Assert.AreEqual(wasm_limits_max_default - 1, wasm_memorytype_limits(type)->max);
+        wasm_memorytype_delete(type);
+    }
 }

@@ -23,26 +23,14 @@ public sealed unsafe class BenchModule : IDisposable
     {
         Engine = wasm_engine_new();
         Store = wasm_store_new(Engine);
-        byte[] bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Modules", "bench.wasm"));
-        using (wasm_byte_vec_t binary = wasm_byte_vec_t.Create(bytes))
-        {
-            wasm_byte_vec_t copy = binary;
-            Module = wasm_module_new(Store, &copy);
-        }
+        Module = Load(Store, "bench.wasm");
+        SmallModule = Load(Store, "small.wasm");
 
-        if (Module == null)
-        {
-            throw new InvalidOperationException("bench.wasm did not load");
-        }
-
-        wasm_valtype_vec_t parameters = default, results = default;
-        wasm_valtype_vec_new_empty(&parameters);
-        wasm_valtype_vec_new_empty(&results);
-        wasm_functype_t* type = wasm_functype_new(&parameters, &results);
+        wasm_functype_t* type = wasm_functype_new_0_0();
         HostInc = wasm_func_new(Store, type, &Increment);
         wasm_functype_delete(type);
         _import = wasm_func_as_extern(HostInc);
-        Instance = Instantiate();
+        Instance = Instantiate(Module);
 
         wasm_extern_vec_t exports;
         wasm_instance_exports(Instance, &exports);
@@ -65,6 +53,9 @@ public sealed unsafe class BenchModule : IDisposable
     /// <summary>The compiled module.</summary>
     public wasm_module_t* Module { get; }
 
+    /// <summary>The instantiation benchmark's module (no memory).</summary>
+    public wasm_module_t* SmallModule { get; }
+
     /// <summary>The host function imported as <c>host.inc</c>.</summary>
     public wasm_func_t* HostInc { get; }
 
@@ -83,16 +74,29 @@ public sealed unsafe class BenchModule : IDisposable
     /// <summary><c>call_host(n)</c>: calls <c>host.inc</c> n times.</summary>
     public wasm_func_t* CallHost { get; }
 
-    /// <summary>A new instance of the module with the same import (the caller deletes it).</summary>
+    /// <summary>A new instance of <see cref="SmallModule"/> (the caller deletes it; WAMR frees it with the store).</summary>
     /// <returns>The instance.</returns>
-    public wasm_instance_t* Instantiate()
+    public wasm_instance_t* InstantiateSmall() => Instantiate(SmallModule);
+
+    /// <summary>The path of a module shipped beside the benchmarks.</summary>
+    /// <param name="name">The file name.</param>
+    /// <returns>The full path.</returns>
+    public static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, "Modules", name);
+
+    private static wasm_module_t* Load(wasm_store_t* store, string name)
+    {
+        using wasm_byte_vec_t binary = wasm_byte_vec_t.Create(File.ReadAllBytes(PathOf(name)));
+        wasm_byte_vec_t copy = binary;
+        wasm_module_t* module = wasm_module_new(store, &copy);
+        return module != null ? module : throw new InvalidOperationException(name + " did not load");
+    }
+
+    private wasm_instance_t* Instantiate(wasm_module_t* module)
     {
         wasm_extern_t* import = _import;
-        wasm_extern_vec_t imports = default;
-        imports.size = imports.num_elems = 1; // WAMR reads num_elems as well as size
-        imports.data = &import;
-        wasm_instance_t* instance = wasm_instance_new(Store, Module, &imports, null);
-        return instance != null ? instance : throw new InvalidOperationException("bench.wasm did not instantiate");
+        wasm_extern_vec_t imports = WASM_ARRAY_VEC(&import, 1);
+        wasm_instance_t* instance = wasm_instance_new(Store, module, &imports, null);
+        return instance != null ? instance : throw new InvalidOperationException("the module did not instantiate");
     }
 
     /// <inheritdoc />
@@ -103,6 +107,7 @@ public sealed unsafe class BenchModule : IDisposable
         wasm_instance_delete(Instance);
         wasm_func_delete(HostInc);
         wasm_module_delete(Module);
+        wasm_module_delete(SmallModule);
         wasm_store_delete(Store);
         wasm_engine_delete(Engine);
     }

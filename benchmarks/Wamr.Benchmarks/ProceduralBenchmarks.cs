@@ -45,19 +45,13 @@ public unsafe class ProceduralBenchmarks
     [BenchmarkCategory("add")]
     public int Add()
     {
-        wasm_val_t* a = stackalloc wasm_val_t[2];
-        a[0].kind = WASM_I32;
-        a[0].of.i32 = 20;
-        a[1].kind = WASM_I32;
-        a[1].of.i32 = 22;
-        wasm_val_t r = default;
-        wasm_val_vec_t args = default, results = default;
-        args.size = args.num_elems = 2; // WAMR reads num_elems as well as size
-        args.data = a;
-        results.size = results.num_elems = 1;
-        results.data = &r;
+        // Line for line what baseline.c does, through the generated helpers.
+        Span<wasm_val_t> a = stackalloc wasm_val_t[2] { WASM_I32_VAL(20), WASM_I32_VAL(22) };
+        Span<wasm_val_t> r = stackalloc wasm_val_t[1] { WASM_INIT_VAL };
+        wasm_val_vec_t args = WASM_ARRAY_VEC(a);
+        wasm_val_vec_t results = WASM_ARRAY_VEC(r);
         wasm_trap_t* trap = wasm_func_call(_module.Add, &args, &results);
-        return trap == null ? r.of.i32 : throw new InvalidOperationException("add trapped");
+        return trap == null && r[0].of.i32 == 42 ? r[0].of.i32 : throw new InvalidOperationException("add failed");
     }
 
     /// <summary><c>nop()</c> through <c>wasm_func_call</c>.</summary>
@@ -65,7 +59,8 @@ public unsafe class ProceduralBenchmarks
     [BenchmarkCategory("nop")]
     public void Nop()
     {
-        wasm_val_vec_t args = default, results = default;
+        wasm_val_vec_t args = WASM_EMPTY_VEC;
+        wasm_val_vec_t results = WASM_EMPTY_VEC;
         if (wasm_func_call(_module.Nop, &args, &results) != null)
         {
             throw new InvalidOperationException("nop trapped");
@@ -77,12 +72,9 @@ public unsafe class ProceduralBenchmarks
     [BenchmarkCategory("callback")]
     public void Callback()
     {
-        wasm_val_t n = default;
-        n.kind = WASM_I32;
-        n.of.i32 = HostCallsPerInvoke;
-        wasm_val_vec_t args = default, results = default;
-        args.size = args.num_elems = 1;
-        args.data = &n;
+        Span<wasm_val_t> a = stackalloc wasm_val_t[1] { WASM_I32_VAL(HostCallsPerInvoke) };
+        wasm_val_vec_t args = WASM_ARRAY_VEC(a);
+        wasm_val_vec_t results = WASM_EMPTY_VEC;
         if (wasm_func_call(_module.CallHost, &args, &results) != null)
         {
             throw new InvalidOperationException("call_host trapped");
@@ -102,7 +94,7 @@ public unsafe class ProceduralBenchmarks
     /// <summary>A new instance of the small module, then deleted.</summary>
     [Benchmark]
     [BenchmarkCategory("instantiate")]
-    public void Instantiate() => wasm_instance_delete(_module.Instantiate());
+    public void Instantiate() => wasm_instance_delete(_module.InstantiateSmall());
 
     /// <summary><c>wasm_module_validate</c> on the ~1 MiB module.</summary>
     /// <returns>Whether it is valid.</returns>

@@ -175,7 +175,7 @@ internal static class GeneratedBindings
                 {
                     yield return (method, string.IsNullOrEmpty(import?.EntryPoint) ? method.Name : import!.EntryPoint!);
                 }
-                else if (IsLazilyBound(method))
+                else if (IsLazilyBound(method) || IsGuardWrapper(method))
                 {
                     yield return (method, method.Name);
                 }
@@ -194,6 +194,29 @@ internal static class GeneratedBindings
             && method.GetCustomAttribute<ObsoleteAttribute>() is { DiagnosticId: "WAMR001" }
             && method.DeclaringType?.GetField("s_" + method.Name, BindingFlags.NonPublic | BindingFlags.Static) is { FieldType: var t } && t == typeof(nint);
     }
+
+    /// <summary>
+    /// Whether <paramref name="method"/> is the public face of a guarded function: the generator emits a method with the
+    /// C name that throws <see cref="ArgumentNullException"/> for guarded null arguments and calls a private
+    /// [DllImport] named <c>&lt;name&gt;__unchecked</c> whose entry point is the C name and whose parameters are the same.
+    /// </summary>
+    public static bool IsGuardWrapper(MethodInfo method)
+    {
+        if (!method.IsStatic || !method.IsPublic || method.GetCustomAttribute<DllImportAttribute>() is not null || method.DeclaringType is null)
+        {
+            return false;
+        }
+
+        MethodInfo? native = method.DeclaringType.GetMethod(method.Name + UncheckedSuffix, BindingFlags.NonPublic | BindingFlags.Static);
+        return native is not null
+            && native.GetCustomAttribute<DllImportAttribute>() is { } import
+            && (import.EntryPoint ?? native.Name) == method.Name
+            && native.ReturnType == method.ReturnType
+            && native.GetParameters().Select(p => p.ParameterType).SequenceEqual(method.GetParameters().Select(p => p.ParameterType));
+    }
+
+    /// <summary>The suffix of the private DllImport behind a guarded function (see <see cref="IsGuardWrapper"/>).</summary>
+    public const string UncheckedSuffix = Wamr.SourceGen.Emitting.FunctionEmitter.UncheckedSuffix;
 
     /// <summary>The type of a field's fixed-size buffer element and its length, from [FixedBuffer] or [InlineArray].</summary>
     public static (Type ElementType, int Length)? FixedBuffer(FieldInfo field)

@@ -11,8 +11,8 @@ using Wamr.SourceGen;
 
 namespace Wamr.Tests.SourceGen.Generator;
 
-/// <summary>One header or exports list handed to the generator, with its item metadata.</summary>
-internal sealed record TestInput(string Path, string Text, bool IsExports = false, string? Class = null);
+/// <summary>One header, exports list or guard list handed to the generator, with its item metadata.</summary>
+internal sealed record TestInput(string Path, string Text, bool IsExports = false, string? Class = null, bool IsGuards = false);
 
 /// <summary>Runs <see cref="WamrBindingsGenerator"/> the way the compiler does, and compiles what it generates.</summary>
 internal static class GeneratorHarness
@@ -27,8 +27,11 @@ internal static class GeneratorHarness
     /// <summary>Framework references for compiling generated code.</summary>
     public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
 
-    /// <summary>The real WAMR headers and exports list as the Wamr.Runtime project passes them.</summary>
-    public static List<TestInput> WamrInputs(bool withExports = true)
+    /// <summary>The guard list Wamr.Runtime passes to the generator.</summary>
+    public static string GuardListPath => Path.Combine(RepoPaths.Root, "Wamr.Runtime", "Interop", "wasm_c_api.guards");
+
+    /// <summary>The real WAMR headers, exports list and guard list as the Wamr.Runtime project passes them.</summary>
+    public static List<TestInput> WamrInputs(bool withExports = true, bool withGuards = true)
     {
         var inputs = new List<TestInput>
         {
@@ -39,6 +42,11 @@ internal static class GeneratorHarness
         if (withExports)
         {
             inputs.Add(new TestInput(RepoPaths.ExportsList, File.ReadAllText(RepoPaths.ExportsList), IsExports: true));
+        }
+
+        if (withGuards)
+        {
+            inputs.Add(new TestInput(GuardListPath, File.ReadAllText(GuardListPath), IsGuards: true));
         }
 
         return inputs;
@@ -70,9 +78,10 @@ internal static class GeneratorHarness
         foreach (TestInput input in inputs)
         {
             texts.Add(new InMemoryAdditionalText(input.Path, input.Text));
+            string kind = input.IsGuards ? "WamrGuards" : input.IsExports ? "WamrExports" : "WamrHeader";
             var metadata = new Dictionary<string, string>
             {
-                [input.IsExports ? "build_metadata.AdditionalFiles.WamrExports" : "build_metadata.AdditionalFiles.WamrHeader"] = "true",
+                ["build_metadata.AdditionalFiles." + kind] = "true",
             };
             if (input.Class is not null)
             {

@@ -2,7 +2,7 @@
  * The raw C baseline for Wamr.Benchmarks: the same operations, on the same libiwasm and the same modules,
  * through WAMR's C API with nothing in between. Built and run by `Wamr.Benchmarks report`:
  *   cc -O2 -I <include> baseline.c -L <libdir> -liwasm -Wl,-rpath,<libdir> -o baseline
- *   ./baseline bench.wasm large.wasm
+ *   ./baseline bench.wasm large.wasm small.wasm
  * Prints one line per operation: "<name> <nanoseconds per operation>", the best of several timed runs.
  */
 #define _POSIX_C_SOURCE 199309L
@@ -17,7 +17,7 @@
 #define MIB (1024 * 1024)
 
 static wasm_store_t *store;
-static wasm_module_t *module;
+static wasm_module_t *module, *small_module;
 static wasm_instance_t *instance;
 static wasm_extern_t *import_list[1];
 static wasm_func_t *add_func, *nop_func, *call_host_func;
@@ -100,7 +100,7 @@ static int op_copy_out(void)
 static int op_instantiate(void)
 {
     wasm_extern_vec_t imports = WASM_ARRAY_VEC(import_list);
-    wasm_instance_t *fresh = wasm_instance_new(store, module, &imports, NULL);
+    wasm_instance_t *fresh = wasm_instance_new(store, small_module, &imports, NULL);
     if (!fresh) { fprintf(stderr, "instantiate failed\n"); exit(3); }
     wasm_instance_delete(fresh);
     return 1;
@@ -149,9 +149,9 @@ static void measure(const char *name, operation op, double target_ms, int rounds
 
 int main(int argc, char **argv)
 {
-    if (argc < 3) { fprintf(stderr, "usage: baseline bench.wasm large.wasm [target-ms] [rounds]\n"); return 2; }
-    double target_ms = argc > 3 ? atof(argv[3]) : 200;
-    int rounds = argc > 4 ? atoi(argv[4]) : 5;
+    if (argc < 4) { fprintf(stderr, "usage: baseline bench.wasm large.wasm small.wasm [target-ms] [rounds]\n"); return 2; }
+    double target_ms = argc > 4 ? atof(argv[4]) : 200;
+    int rounds = argc > 5 ? atoi(argv[5]) : 5;
 
     wasm_engine_t *engine = wasm_engine_new();
     store = wasm_store_new(engine);
@@ -161,6 +161,10 @@ int main(int argc, char **argv)
     module = wasm_module_new(store, &binary);
     wasm_byte_vec_delete(&binary);
     if (!module) { fprintf(stderr, "bench.wasm did not load\n"); return 3; }
+    read_file(argv[3], &binary);
+    small_module = wasm_module_new(store, &binary);
+    wasm_byte_vec_delete(&binary);
+    if (!small_module) { fprintf(stderr, "small.wasm did not load\n"); return 3; }
 
     wasm_functype_t *inc_type = wasm_functype_new_0_0();
     wasm_func_t *inc = wasm_func_new(store, inc_type, host_inc);
@@ -192,6 +196,7 @@ int main(int argc, char **argv)
     wasm_instance_delete(instance);
     wasm_func_delete(inc);
     wasm_module_delete(module);
+    wasm_module_delete(small_module);
     wasm_byte_vec_delete(&large_binary);
     wasm_store_delete(store);
     wasm_engine_delete(engine);

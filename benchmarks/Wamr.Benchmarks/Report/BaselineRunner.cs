@@ -28,7 +28,8 @@ public static class BaselineRunner
 
         Execute("cc", ["-O2", "-I", include, source, "-L", libraryDirectory, "-liwasm", "-Wl,-rpath," + libraryDirectory, "-o", executable]);
         string bench = Path.Combine(AppContext.BaseDirectory, "Modules", "bench.wasm");
-        string output = Execute(executable, [bench, large, targetMilliseconds.ToString(CultureInfo.InvariantCulture), rounds.ToString(CultureInfo.InvariantCulture)]);
+        string small = Path.Combine(AppContext.BaseDirectory, "Modules", "small.wasm");
+        string output = Execute(executable, [bench, large, small, targetMilliseconds.ToString(CultureInfo.InvariantCulture), rounds.ToString(CultureInfo.InvariantCulture)]);
 
         var results = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (string line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

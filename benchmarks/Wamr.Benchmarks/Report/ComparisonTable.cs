@@ -17,7 +17,7 @@ public static class ComparisonTable
         ("callback", "wasm → host call (per call, loop of 1000)"),
         ("copy_in", "copy 1 MiB into linear memory"),
         ("copy_out", "copy 1 MiB out of linear memory"),
-        ("instantiate", "instantiate a small module"),
+        ("instantiate", "instantiate a small module (WAMR keeps instances until the store is deleted)"),
         ("validate_large", "validate a 1 MiB module"),
         ("load_large", "load (compile) a 1 MiB module"),
     ];

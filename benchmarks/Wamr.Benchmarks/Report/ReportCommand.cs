@@ -26,7 +26,7 @@ namespace Wamr.Benchmarks.Report;
 public static class ReportCommand
 {
     /// <summary>The benchmark classes compared with the baseline.</summary>
-    public static readonly Type[] ComparisonBenchmarks = [typeof(ProceduralBenchmarks)];
+    public static readonly Type[] ComparisonBenchmarks = [typeof(ProceduralBenchmarks), typeof(OopBenchmarks)];
 
     /// <summary>Runs the command.</summary>
     /// <param name="quick">Brief, in-process runs; print only.</param>

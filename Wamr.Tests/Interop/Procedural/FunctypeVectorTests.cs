@@ -1,0 +1,73 @@
+using System;
+
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+using Wamr.Interop;
+using Wamr.Tests.Coverage;
+
+using static Wamr.Interop.WasmCApi;
+
+namespace Wamr.Tests.Interop.Procedural;
+
+/// <summary><c>wasm_functype_vec_*</c>: a vector owning function types.</summary>
+[TestClass]
+public sealed unsafe class FunctypeVectorTests : EngineTestBase
+{
+    private VectorKind Kind => new()
+    {
+        Name = "wasm_functype_vec",
+        NewEmpty = (delegate*<RawVec*, void>)(delegate*<wasm_functype_vec_t*, void>)&wasm_functype_vec_new_empty,
+        NewUninitialized = (delegate*<RawVec*, nuint, void>)(delegate*<wasm_functype_vec_t*, nuint, void>)&wasm_functype_vec_new_uninitialized,
+        New = (delegate*<RawVec*, nuint, void*, void>)(delegate*<wasm_functype_vec_t*, nuint, wasm_functype_t**, void>)&wasm_functype_vec_new,
+        Copy = (delegate*<RawVec*, RawVec*, void>)(delegate*<wasm_functype_vec_t*, wasm_functype_vec_t*, void>)&wasm_functype_vec_copy,
+        Delete = (delegate*<RawVec*, void>)(delegate*<wasm_functype_vec_t*, void>)&wasm_functype_vec_delete,
+        ElementSize = (nuint)sizeof(nint),
+        MakeElement = MakeFunctype,
+        SameContent = TypeSignatures.SameFunctype,
+    };
+
+    private int _made;
+
+    // (i32) -> (), (i32, i64) -> (), … : each new one has one more parameter.
+    private nint MakeFunctype() => (nint)TypeSignatures.Functype(++_made, 0);
+
+    [TestMethod]
+    [Covers("wasm_functype_vec_new_empty", CoverageKind.Positive)]
+    public void NewEmptyIsEmpty() => VectorContract.NewEmptyIsEmpty(Kind);
+
+    [TestMethod]
+    [Covers("wasm_functype_vec_new_empty", CoverageKind.Negative)]
+    public void NewEmptyIgnoresNullOut() => VectorContract.NewEmptyIgnoresNullOut(Kind);
+
+    [TestMethod]
+    [Covers("wasm_functype_vec_new_uninitialized", CoverageKind.Positive)]
+    public void NewUninitializedHasZeroedRoom() => VectorContract.NewUninitializedHasRoom(Kind);
+
+    [TestMethod]
+    [Covers("wasm_functype_vec_new_uninitialized", CoverageKind.Negative)]
+    public void NewUninitializedRejectsOddArguments() => VectorContract.NewUninitializedRejectsOddArguments(Kind);
+
+    [TestMethod]
+    [Covers("wasm_functype_vec_new", CoverageKind.Positive)]
+    public void NewHoldsTheItems() => VectorContract.NewHoldsTheItems(Kind);
+
+    [TestMethod]
+    [Covers("wasm_functype_vec_new", CoverageKind.Negative)]
+    public void NewRejectsOddArguments() => VectorContract.NewRejectsOddArguments(Kind);
+
+    [TestMethod]
+    [Covers("wasm_functype_vec_copy", CoverageKind.Positive)]
+    public void CopyIsDeep() => VectorContract.CopyIsDeep(Kind);
+
+    [TestMethod]
+    [Covers("wasm_functype_vec_copy", CoverageKind.Negative)]
+    public void CopyRejectsOddArguments() => VectorContract.CopyRejectsOddArguments(Kind, nullSourceEmptiesOut: true);
+
+    [TestMethod]
+    [Covers("wasm_functype_vec_delete", CoverageKind.Positive)]
+    public void DeleteReleasesEverything() => VectorContract.DeleteReleases(Kind);
+
+    [TestMethod]
+    [Covers("wasm_functype_vec_delete", CoverageKind.Negative)]
+    public void DeleteIgnoresNullAndDeletedVectors() => VectorContract.DeleteIgnoresNullAndDeleted(Kind);
+}

@@ -1,0 +1,6 @@
+;; The Serialize sample's module: one host import, one export that calls it.
+;; Build: wat2wasm --debug-names serialize.wat -o serialize.wasm
+(module
+  (import "host" "hello" (func $hello))
+  (func (export "run")
+    call $hello))
