@@ -36,6 +36,11 @@ set(WAMR_BUILD_CUSTOM_NAME_SECTION 1)
 set(WAMR_BUILD_MEMORY_PROFILING 0)
 set(WAMR_BUILD_PERF_PROFILING 0)
 
+# Console output: WAMR prints log lines and trap frames with vprintf unless BH_VPRINTF names another
+# function. src/wamr_dotnet_print.c is that function: stdout by default (WAMR's behaviour), or nothing,
+# or a callback, chosen at run time with wamr_dotnet_set_print (the façade's Wamr.WamrLog).
+set(WAMR_BH_VPRINTF wamr_dotnet_vprintf)
+
 # Software bounds checks and stack checks instead of guard pages and SIGSEGV handlers. Measured in a
 # .NET process (README.md, "Native build"): with hardware checks WAMR installs its own signal handling
 # beside .NET's, allows only one exec env per thread (a host callback that calls back into wasm traps

@@ -234,7 +234,10 @@ public sealed class HeaderFactsTests
     [TestMethod]
     public void ExportListIsRead()
     {
-        Assert.HasCount(570, NmExports.Symbols);
+        // 570 of WAMR's own, and the hooks of native/src/ (wamr_dotnet_set_print, wamr_dotnet_init_thread_env), which
+        // the façade binds by hand because WAMR's headers do not declare them.
+        Assert.HasCount(572, NmExports.Symbols);
+        Assert.Contains("wamr_dotnet_set_print", NmExports.Symbols);
         Assert.Contains("wasm_engine_new", NmExports.Symbols);
         Assert.Contains("wasm_runtime_call_wasm_v", NmExports.Symbols);
         Assert.DoesNotContain("wasm_runtime_set_wasi_args", NmExports.Symbols);

@@ -1,0 +1,419 @@
+using System;
+
+namespace Wamr;
+
+// The typed views of a function: C# delegates over int (i32), long (i64), float (f32) and double (f64).
+public sealed unsafe partial class Func
+{
+    /// <summary>This function as a typed delegate with 0 parameter(s) and one result. WebAssembly functions are then called with no allocation.</summary>
+    /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    public System.Func<TResult> AsFunc<TResult>()
+    {
+        CheckSignature([], [ValueConversion.KindOf<TResult>()]);
+        if (IsHostFunction)
+        {
+            return () => ValueConversion.FromVal<TResult>(Call()[0]);
+        }
+
+        return new TypedCall(this).Function0<TResult>;
+    }
+
+    /// <summary>This function as a typed delegate with 0 parameter(s) and no result. WebAssembly functions are then called with no allocation.</summary>
+    /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    public Action AsAction()
+    {
+        CheckSignature([], []);
+        if (IsHostFunction)
+        {
+            return () => Call();
+        }
+
+        return new TypedCall(this).Action0;
+    }
+
+    /// <summary>This function as a typed delegate with 1 parameter(s) and one result. WebAssembly functions are then called with no allocation.</summary>
+    /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    public System.Func<T1, TResult> AsFunc<T1, TResult>()
+    {
+        CheckSignature([ValueConversion.KindOf<T1>()], [ValueConversion.KindOf<TResult>()]);
+        if (IsHostFunction)
+        {
+            return (a1) => ValueConversion.FromVal<TResult>(Call(ValueConversion.ToVal(a1))[0]);
+        }
+
+        return new TypedCall(this).Function1<T1, TResult>;
+    }
+
+    /// <summary>This function as a typed delegate with 1 parameter(s) and no result. WebAssembly functions are then called with no allocation.</summary>
+    /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    public Action<T1> AsAction<T1>()
+    {
+        CheckSignature([ValueConversion.KindOf<T1>()], []);
+        if (IsHostFunction)
+        {
+            return (a1) => Call(ValueConversion.ToVal(a1));
+        }
+
+        return new TypedCall(this).Action1<T1>;
+    }
+
+    /// <summary>This function as a typed delegate with 2 parameter(s) and one result. WebAssembly functions are then called with no allocation.</summary>
+    /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    public System.Func<T1, T2, TResult> AsFunc<T1, T2, TResult>()
+    {
+        CheckSignature([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>()], [ValueConversion.KindOf<TResult>()]);
+        if (IsHostFunction)
+        {
+            return (a1, a2) => ValueConversion.FromVal<TResult>(Call(ValueConversion.ToVal(a1), ValueConversion.ToVal(a2))[0]);
+        }
+
+        return new TypedCall(this).Function2<T1, T2, TResult>;
+    }
+
+    /// <summary>This function as a typed delegate with 2 parameter(s) and no result. WebAssembly functions are then called with no allocation.</summary>
+    /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    public Action<T1, T2> AsAction<T1, T2>()
+    {
+        CheckSignature([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>()], []);
+        if (IsHostFunction)
+        {
+            return (a1, a2) => Call(ValueConversion.ToVal(a1), ValueConversion.ToVal(a2));
+        }
+
+        return new TypedCall(this).Action2<T1, T2>;
+    }
+
+    /// <summary>This function as a typed delegate with 3 parameter(s) and one result. WebAssembly functions are then called with no allocation.</summary>
+    /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    public System.Func<T1, T2, T3, TResult> AsFunc<T1, T2, T3, TResult>()
+    {
+        CheckSignature([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>()], [ValueConversion.KindOf<TResult>()]);
+        if (IsHostFunction)
+        {
+            return (a1, a2, a3) => ValueConversion.FromVal<TResult>(Call(ValueConversion.ToVal(a1), ValueConversion.ToVal(a2), ValueConversion.ToVal(a3))[0]);
+        }
+
+        return new TypedCall(this).Function3<T1, T2, T3, TResult>;
+    }
+
+    /// <summary>This function as a typed delegate with 3 parameter(s) and no result. WebAssembly functions are then called with no allocation.</summary>
+    /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    public Action<T1, T2, T3> AsAction<T1, T2, T3>()
+    {
+        CheckSignature([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>()], []);
+        if (IsHostFunction)
+        {
+            return (a1, a2, a3) => Call(ValueConversion.ToVal(a1), ValueConversion.ToVal(a2), ValueConversion.ToVal(a3));
+        }
+
+        return new TypedCall(this).Action3<T1, T2, T3>;
+    }
+
+    /// <summary>This function as a typed delegate with 4 parameter(s) and one result. WebAssembly functions are then called with no allocation.</summary>
+    /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    public System.Func<T1, T2, T3, T4, TResult> AsFunc<T1, T2, T3, T4, TResult>()
+    {
+        CheckSignature([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>(), ValueConversion.KindOf<T4>()], [ValueConversion.KindOf<TResult>()]);
+        if (IsHostFunction)
+        {
+            return (a1, a2, a3, a4) => ValueConversion.FromVal<TResult>(Call(ValueConversion.ToVal(a1), ValueConversion.ToVal(a2), ValueConversion.ToVal(a3), ValueConversion.ToVal(a4))[0]);
+        }
+
+        return new TypedCall(this).Function4<T1, T2, T3, T4, TResult>;
+    }
+
+    /// <summary>This function as a typed delegate with 4 parameter(s) and no result. WebAssembly functions are then called with no allocation.</summary>
+    /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    public Action<T1, T2, T3, T4> AsAction<T1, T2, T3, T4>()
+    {
+        CheckSignature([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>(), ValueConversion.KindOf<T4>()], []);
+        if (IsHostFunction)
+        {
+            return (a1, a2, a3, a4) => Call(ValueConversion.ToVal(a1), ValueConversion.ToVal(a2), ValueConversion.ToVal(a3), ValueConversion.ToVal(a4));
+        }
+
+        return new TypedCall(this).Action4<T1, T2, T3, T4>;
+    }
+
+    /// <summary>This function as a typed delegate with 5 parameter(s) and one result. WebAssembly functions are then called with no allocation.</summary>
+    /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    public System.Func<T1, T2, T3, T4, T5, TResult> AsFunc<T1, T2, T3, T4, T5, TResult>()
+    {
+        CheckSignature([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>(), ValueConversion.KindOf<T4>(), ValueConversion.KindOf<T5>()], [ValueConversion.KindOf<TResult>()]);
+        if (IsHostFunction)
+        {
+            return (a1, a2, a3, a4, a5) => ValueConversion.FromVal<TResult>(Call(ValueConversion.ToVal(a1), ValueConversion.ToVal(a2), ValueConversion.ToVal(a3), ValueConversion.ToVal(a4), ValueConversion.ToVal(a5))[0]);
+        }
+
+        return new TypedCall(this).Function5<T1, T2, T3, T4, T5, TResult>;
+    }
+
+    /// <summary>This function as a typed delegate with 5 parameter(s) and no result. WebAssembly functions are then called with no allocation.</summary>
+    /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    public Action<T1, T2, T3, T4, T5> AsAction<T1, T2, T3, T4, T5>()
+    {
+        CheckSignature([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>(), ValueConversion.KindOf<T4>(), ValueConversion.KindOf<T5>()], []);
+        if (IsHostFunction)
+        {
+            return (a1, a2, a3, a4, a5) => Call(ValueConversion.ToVal(a1), ValueConversion.ToVal(a2), ValueConversion.ToVal(a3), ValueConversion.ToVal(a4), ValueConversion.ToVal(a5));
+        }
+
+        return new TypedCall(this).Action5<T1, T2, T3, T4, T5>;
+    }
+
+    /// <summary>This function as a typed delegate with 6 parameter(s) and one result. WebAssembly functions are then called with no allocation.</summary>
+    /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    public System.Func<T1, T2, T3, T4, T5, T6, TResult> AsFunc<T1, T2, T3, T4, T5, T6, TResult>()
+    {
+        CheckSignature([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>(), ValueConversion.KindOf<T4>(), ValueConversion.KindOf<T5>(), ValueConversion.KindOf<T6>()], [ValueConversion.KindOf<TResult>()]);
+        if (IsHostFunction)
+        {
+            return (a1, a2, a3, a4, a5, a6) => ValueConversion.FromVal<TResult>(Call(ValueConversion.ToVal(a1), ValueConversion.ToVal(a2), ValueConversion.ToVal(a3), ValueConversion.ToVal(a4), ValueConversion.ToVal(a5), ValueConversion.ToVal(a6))[0]);
+        }
+
+        return new TypedCall(this).Function6<T1, T2, T3, T4, T5, T6, TResult>;
+    }
+
+    /// <summary>This function as a typed delegate with 6 parameter(s) and no result. WebAssembly functions are then called with no allocation.</summary>
+    /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    public Action<T1, T2, T3, T4, T5, T6> AsAction<T1, T2, T3, T4, T5, T6>()
+    {
+        CheckSignature([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>(), ValueConversion.KindOf<T4>(), ValueConversion.KindOf<T5>(), ValueConversion.KindOf<T6>()], []);
+        if (IsHostFunction)
+        {
+            return (a1, a2, a3, a4, a5, a6) => Call(ValueConversion.ToVal(a1), ValueConversion.ToVal(a2), ValueConversion.ToVal(a3), ValueConversion.ToVal(a4), ValueConversion.ToVal(a5), ValueConversion.ToVal(a6));
+        }
+
+        return new TypedCall(this).Action6<T1, T2, T3, T4, T5, T6>;
+    }
+
+    /// <summary>
+    /// A host function from a typed delegate (0 parameter(s), one result); int, long, float and double map to
+    /// i32, i64, f32 and f64. WAMR calls it with no allocation. An exception it throws becomes a trap.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    public static Func FromCallback<TResult>(Store store, System.Func<TResult> callback)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = FuncType.Of([], [ValueConversion.KindOf<TResult>()]);
+        return FromHost(store, new TypedHostFunction0<TResult>(store.Core, type, callback));
+    }
+
+    /// <summary>
+    /// A host function from a typed delegate (0 parameter(s), no result); int, long, float and double map to
+    /// i32, i64, f32 and f64. WAMR calls it with no allocation. An exception it throws becomes a trap.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    public static Func FromCallback(Store store, Action callback)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = FuncType.Of([], []);
+        return FromHost(store, new TypedHostAction0(store.Core, type, callback));
+    }
+
+    /// <summary>
+    /// A host function from a typed delegate (1 parameter(s), one result); int, long, float and double map to
+    /// i32, i64, f32 and f64. WAMR calls it with no allocation. An exception it throws becomes a trap.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    public static Func FromCallback<T1, TResult>(Store store, System.Func<T1, TResult> callback)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = FuncType.Of([ValueConversion.KindOf<T1>()], [ValueConversion.KindOf<TResult>()]);
+        return FromHost(store, new TypedHostFunction1<T1, TResult>(store.Core, type, callback));
+    }
+
+    /// <summary>
+    /// A host function from a typed delegate (1 parameter(s), no result); int, long, float and double map to
+    /// i32, i64, f32 and f64. WAMR calls it with no allocation. An exception it throws becomes a trap.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    public static Func FromCallback<T1>(Store store, Action<T1> callback)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = FuncType.Of([ValueConversion.KindOf<T1>()], []);
+        return FromHost(store, new TypedHostAction1<T1>(store.Core, type, callback));
+    }
+
+    /// <summary>
+    /// A host function from a typed delegate (2 parameter(s), one result); int, long, float and double map to
+    /// i32, i64, f32 and f64. WAMR calls it with no allocation. An exception it throws becomes a trap.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    public static Func FromCallback<T1, T2, TResult>(Store store, System.Func<T1, T2, TResult> callback)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = FuncType.Of([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>()], [ValueConversion.KindOf<TResult>()]);
+        return FromHost(store, new TypedHostFunction2<T1, T2, TResult>(store.Core, type, callback));
+    }
+
+    /// <summary>
+    /// A host function from a typed delegate (2 parameter(s), no result); int, long, float and double map to
+    /// i32, i64, f32 and f64. WAMR calls it with no allocation. An exception it throws becomes a trap.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    public static Func FromCallback<T1, T2>(Store store, Action<T1, T2> callback)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = FuncType.Of([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>()], []);
+        return FromHost(store, new TypedHostAction2<T1, T2>(store.Core, type, callback));
+    }
+
+    /// <summary>
+    /// A host function from a typed delegate (3 parameter(s), one result); int, long, float and double map to
+    /// i32, i64, f32 and f64. WAMR calls it with no allocation. An exception it throws becomes a trap.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    public static Func FromCallback<T1, T2, T3, TResult>(Store store, System.Func<T1, T2, T3, TResult> callback)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = FuncType.Of([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>()], [ValueConversion.KindOf<TResult>()]);
+        return FromHost(store, new TypedHostFunction3<T1, T2, T3, TResult>(store.Core, type, callback));
+    }
+
+    /// <summary>
+    /// A host function from a typed delegate (3 parameter(s), no result); int, long, float and double map to
+    /// i32, i64, f32 and f64. WAMR calls it with no allocation. An exception it throws becomes a trap.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    public static Func FromCallback<T1, T2, T3>(Store store, Action<T1, T2, T3> callback)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = FuncType.Of([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>()], []);
+        return FromHost(store, new TypedHostAction3<T1, T2, T3>(store.Core, type, callback));
+    }
+
+    /// <summary>
+    /// A host function from a typed delegate (4 parameter(s), one result); int, long, float and double map to
+    /// i32, i64, f32 and f64. WAMR calls it with no allocation. An exception it throws becomes a trap.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    public static Func FromCallback<T1, T2, T3, T4, TResult>(Store store, System.Func<T1, T2, T3, T4, TResult> callback)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = FuncType.Of([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>(), ValueConversion.KindOf<T4>()], [ValueConversion.KindOf<TResult>()]);
+        return FromHost(store, new TypedHostFunction4<T1, T2, T3, T4, TResult>(store.Core, type, callback));
+    }
+
+    /// <summary>
+    /// A host function from a typed delegate (4 parameter(s), no result); int, long, float and double map to
+    /// i32, i64, f32 and f64. WAMR calls it with no allocation. An exception it throws becomes a trap.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    public static Func FromCallback<T1, T2, T3, T4>(Store store, Action<T1, T2, T3, T4> callback)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = FuncType.Of([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>(), ValueConversion.KindOf<T4>()], []);
+        return FromHost(store, new TypedHostAction4<T1, T2, T3, T4>(store.Core, type, callback));
+    }
+
+    /// <summary>
+    /// A host function from a typed delegate (5 parameter(s), one result); int, long, float and double map to
+    /// i32, i64, f32 and f64. WAMR calls it with no allocation. An exception it throws becomes a trap.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    public static Func FromCallback<T1, T2, T3, T4, T5, TResult>(Store store, System.Func<T1, T2, T3, T4, T5, TResult> callback)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = FuncType.Of([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>(), ValueConversion.KindOf<T4>(), ValueConversion.KindOf<T5>()], [ValueConversion.KindOf<TResult>()]);
+        return FromHost(store, new TypedHostFunction5<T1, T2, T3, T4, T5, TResult>(store.Core, type, callback));
+    }
+
+    /// <summary>
+    /// A host function from a typed delegate (5 parameter(s), no result); int, long, float and double map to
+    /// i32, i64, f32 and f64. WAMR calls it with no allocation. An exception it throws becomes a trap.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    public static Func FromCallback<T1, T2, T3, T4, T5>(Store store, Action<T1, T2, T3, T4, T5> callback)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = FuncType.Of([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>(), ValueConversion.KindOf<T4>(), ValueConversion.KindOf<T5>()], []);
+        return FromHost(store, new TypedHostAction5<T1, T2, T3, T4, T5>(store.Core, type, callback));
+    }
+
+    /// <summary>
+    /// A host function from a typed delegate (6 parameter(s), one result); int, long, float and double map to
+    /// i32, i64, f32 and f64. WAMR calls it with no allocation. An exception it throws becomes a trap.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    public static Func FromCallback<T1, T2, T3, T4, T5, T6, TResult>(Store store, System.Func<T1, T2, T3, T4, T5, T6, TResult> callback)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = FuncType.Of([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>(), ValueConversion.KindOf<T4>(), ValueConversion.KindOf<T5>(), ValueConversion.KindOf<T6>()], [ValueConversion.KindOf<TResult>()]);
+        return FromHost(store, new TypedHostFunction6<T1, T2, T3, T4, T5, T6, TResult>(store.Core, type, callback));
+    }
+
+    /// <summary>
+    /// A host function from a typed delegate (6 parameter(s), no result); int, long, float and double map to
+    /// i32, i64, f32 and f64. WAMR calls it with no allocation. An exception it throws becomes a trap.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    public static Func FromCallback<T1, T2, T3, T4, T5, T6>(Store store, Action<T1, T2, T3, T4, T5, T6> callback)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(callback);
+        var type = FuncType.Of([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>(), ValueConversion.KindOf<T4>(), ValueConversion.KindOf<T5>(), ValueConversion.KindOf<T6>()], []);
+        return FromHost(store, new TypedHostAction6<T1, T2, T3, T4, T5, T6>(store.Core, type, callback));
+    }
+
+    private void CheckSignature(ReadOnlySpan<ValKind> parameters, ReadOnlySpan<ValKind> results)
+    {
+        ThrowIfNotCallable();
+        bool same = parameters.Length == _type.Parameters.Count && results.Length == _type.Results.Count;
+        for (int i = 0; same && i < parameters.Length; i++)
+        {
+            same = parameters[i] == _type.Parameters[i].Kind;
+        }
+
+        for (int i = 0; same && i < results.Length; i++)
+        {
+            same = results[i] == _type.Results[i].Kind;
+        }
+
+        if (!same)
+        {
+            throw new InvalidOperationException($"{this} does not have the delegate's type {FuncType.Of(parameters, results)}.");
+        }
+    }
+}

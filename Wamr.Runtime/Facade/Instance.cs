@@ -1,0 +1,341 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
+
+using Wamr.Interop;
+
+using static Wamr.Interop.WasmCApi;
+
+namespace Wamr;
+
+/// <summary>
+/// An instance of a module (<c>wasm_instance_t</c>): its exports by name and by index.
+/// </summary>
+/// <remarks>
+/// <para>Imports are given positionally, in the order of <see cref="Module.Imports"/>, or by name through a
+/// <see cref="Linker"/>. Every import is checked before WAMR runs: a missing or mistyped one throws a
+/// <see cref="LinkException"/> listing each as <c>module::name (expected type)</c>.</para>
+/// <para>WAMR frees instances only with their store; <see cref="Dispose"/> makes this object and its exports unusable.</para>
+/// </remarks>
+public sealed unsafe partial class Instance : IDisposable
+{
+    private readonly Extern[] _exports;
+    private readonly Dictionary<string, Extern> _exportsByName = new(StringComparer.Ordinal);
+    private readonly List<Func> _tableFunctions = new();
+    private bool _disposed;
+
+    /// <summary>Instantiates <paramref name="module"/> with positional imports and default options.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="store"/>, <paramref name="module"/> or <paramref name="imports"/> is null.</exception>
+    /// <exception cref="ArgumentException">An argument belongs to another store, or the number of imports is wrong.</exception>
+    /// <exception cref="LinkException">An import is null or of the wrong type.</exception>
+    /// <exception cref="NotSupportedException">The module cannot be instantiated safely by WAMR 1.1.2 (see the message).</exception>
+    /// <exception cref="WasmException">WAMR failed to instantiate the module.</exception>
+    /// <exception cref="TrapException">The module's start function trapped.</exception>
+    public Instance(Store store, Module module, params Extern?[] imports)
+        : this(store, module, imports, InstanceOptions.Default)
+    {
+    }
+
+    /// <summary>Instantiates <paramref name="module"/> with positional imports (in the order of <see cref="Module.Imports"/>).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="store"/>, <paramref name="module"/> or <paramref name="imports"/> is null.</exception>
+    /// <exception cref="ArgumentException">An argument belongs to another store, or the number of imports is wrong.</exception>
+    /// <exception cref="LinkException">An import is null or of the wrong type.</exception>
+    /// <exception cref="NotSupportedException">The module cannot be instantiated safely by WAMR 1.1.2 (see the message).</exception>
+    /// <exception cref="WasmException">WAMR failed to instantiate the module.</exception>
+    /// <exception cref="TrapException">The module's start function trapped.</exception>
+    public Instance(Store store, Module module, IReadOnlyList<Extern?> imports, InstanceOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(module);
+        ArgumentNullException.ThrowIfNull(imports);
+        options ??= InstanceOptions.Default;
+        if (module.Store != store)
+        {
+            throw new ArgumentException("The module was loaded into another store; load or obtain it in this one.", nameof(module));
+        }
+
+        module.ThrowIfDisposed();
+        CheckImports(store, module, imports);
+        OrphanedStores.ReleaseDue();
+
+        Store = store;
+        Module = module;
+        StoreCore core = store.Core;
+        wasm_instance_t* native;
+        lock (module.InstantiationLock)
+        {
+            core.Enter(store);
+            try
+            {
+                native = Instantiate(core, module, imports, options);
+            }
+            finally
+            {
+                core.Exit();
+            }
+        }
+
+        NativeInstance = native;
+        var exportVector = (wasm_extern_vec_t*)NativeMemory.AllocZeroed((nuint)sizeof(wasm_extern_vec_t));
+        core.Enter(store);
+        try
+        {
+            wasm_instance_exports(native, exportVector);
+            core.Own(OwnedKind.ExternVector, exportVector);
+        }
+        finally
+        {
+            core.Exit();
+        }
+
+        IReadOnlyList<ExportType> exportTypes = module.Exports;
+        int count = (int)exportVector->size;
+        if (count != exportTypes.Count)
+        {
+            throw new WasmException($"WAMR returned {count} exports for a module that declares {exportTypes.Count}.");
+        }
+
+        _exports = new Extern[count];
+        for (int i = 0; i < count; i++)
+        {
+            string name = exportTypes[i].Name;
+            _exports[i] = Extern.FromExport(store, this, exportVector->data[i], name);
+            _exportsByName.TryAdd(name, _exports[i]);
+        }
+
+        store.Register(native, this);
+    }
+
+    /// <summary>The store the instance lives in.</summary>
+    public Store Store { get; }
+
+    /// <summary>The module it was instantiated from.</summary>
+    public Module Module { get; }
+
+    /// <summary>The exports, in the module's order (export index order).</summary>
+    public IReadOnlyList<Extern> Exports => _exports;
+
+    /// <summary>Whether <see cref="Dispose"/> has run or the store is disposed.</summary>
+    public bool IsDisposed => _disposed || Store.IsDisposed;
+
+    internal wasm_instance_t* NativeInstance { get; }
+
+    /// <summary>The export called <paramref name="name"/>, or null.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    /// <exception cref="ObjectDisposedException">The instance or its store is disposed.</exception>
+    public Extern? GetExport(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ThrowIfDisposed();
+        return _exportsByName.TryGetValue(name, out Extern? item) ? item : null;
+    }
+
+    /// <summary>The export at <paramref name="index"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not an export index.</exception>
+    /// <exception cref="ObjectDisposedException">The instance or its store is disposed.</exception>
+    public Extern GetExport(int index)
+    {
+        ThrowIfDisposed();
+        if ((uint)index >= (uint)_exports.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(index), index, $"the instance has {_exports.Length} exports");
+        }
+
+        return _exports[index];
+    }
+
+    /// <summary>The exported function <paramref name="name"/>, or null if there is none (or it is not a function).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    /// <exception cref="ObjectDisposedException">The instance or its store is disposed.</exception>
+    public Func? GetFunction(string name) => GetExport(name) as Func;
+
+    /// <summary>The exported global <paramref name="name"/>, or null.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    /// <exception cref="ObjectDisposedException">The instance or its store is disposed.</exception>
+    public Global? GetGlobal(string name) => GetExport(name) as Global;
+
+    /// <summary>The exported table <paramref name="name"/>, or null.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    /// <exception cref="ObjectDisposedException">The instance or its store is disposed.</exception>
+    public Table? GetTable(string name) => GetExport(name) as Table;
+
+    /// <summary>The exported memory <paramref name="name"/>, or null.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> is null.</exception>
+    /// <exception cref="ObjectDisposedException">The instance or its store is disposed.</exception>
+    public Memory? GetMemory(string name) => GetExport(name) as Memory;
+
+    /// <summary>Makes the instance and its exports unusable (WAMR frees the instance with its store).</summary>
+    public void Dispose() => _disposed = true;
+
+    /// <inheritdoc/>
+    public override string ToString() => $"Instance of {Module}{(IsDisposed ? " (disposed)" : string.Empty)}";
+
+    internal void ThrowIfDisposed()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        Store.ThrowIfDisposed();
+    }
+
+    /// <summary>The <see cref="Func"/> for a function WAMR handed out from a table, reusing an earlier one for the same
+    /// function so that repeated reads do not accumulate native copies.</summary>
+    internal Func FunctionFromTable(wasm_func_t* native)
+    {
+        lock (_tableFunctions)
+        {
+            foreach (Func known in _tableFunctions)
+            {
+                if (wasm_func_same(known.Native, native))
+                {
+                    wasm_func_delete(native);
+                    return known;
+                }
+            }
+
+            foreach (Extern export in _exports)
+            {
+                if (export is Func exported && wasm_func_same(exported.Native, native))
+                {
+                    wasm_func_delete(native);
+                    return exported;
+                }
+            }
+
+            Func created = Func.FromOwnedCopy(Store, this, native);
+            _tableFunctions.Add(created);
+            return created;
+        }
+    }
+
+    private static void CheckImports(Store store, Module module, IReadOnlyList<Extern?> imports)
+    {
+        IReadOnlyList<ImportType> expected = module.Imports;
+        if (imports.Count != expected.Count)
+        {
+            throw new ArgumentException(
+                $"The module needs {expected.Count} import(s), in this order: {string.Join(", ", (IEnumerable<ImportType>)expected)}; {imports.Count} were given.",
+                nameof(imports));
+        }
+
+        var problems = new List<LinkProblem>();
+        int functionImports = 0;
+        for (int i = 0; i < expected.Count; i++)
+        {
+            ImportType import = expected[i];
+            Extern? given = imports[i];
+            if (import.Type.Kind == ExternKind.Func)
+            {
+                functionImports++;
+            }
+
+            if (import.Type.Kind is ExternKind.Memory or ExternKind.Table)
+            {
+                problems.Add(new LinkProblem(import, $"WAMR 1.1.2 cannot import a {import.Type.Kind.ToString().ToLowerInvariant()} (it refuses host-made and exported ones alike)"));
+                continue;
+            }
+
+            if (given is null)
+            {
+                problems.Add(new LinkProblem(import, "missing"));
+                continue;
+            }
+
+            if (given.Store != store)
+            {
+                throw new ArgumentException($"The import for {import.QualifiedName} belongs to another store.", nameof(imports));
+            }
+
+            if (given.IsDisposed)
+            {
+                problems.Add(new LinkProblem(import, "the object given is disposed"));
+                continue;
+            }
+
+            if (given.Type != import.Type)
+            {
+                problems.Add(new LinkProblem(import, $"got {given.Type} instead"));
+                continue;
+            }
+
+            if (given is Global { Type.Content.IsReference: true })
+            {
+                problems.Add(new LinkProblem(import, "WAMR 1.1.2 cannot import a reference-typed global"));
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new LinkException(problems);
+        }
+
+        if (functionImports > 0 && module.Binary.HasStartSection)
+        {
+            throw new NotSupportedException(
+                "The module has a start function and imports functions: WAMR 1.1.2 runs the start function before it binds " +
+                "host functions, so a start function that calls an import crashes the process. The façade refuses such " +
+                "modules; remove the start section and call the initialisation function explicitly after instantiation.");
+        }
+    }
+
+    private static wasm_instance_t* Instantiate(StoreCore core, Module module, IReadOnlyList<Extern?> imports, InstanceOptions options)
+    {
+        int count = imports.Count;
+        wasm_extern_t** items = stackalloc wasm_extern_t*[Math.Max(count, 1)];
+        for (int i = 0; i < count; i++)
+        {
+            items[i] = LinkableExtern(core, imports[i]!);
+        }
+
+        wasm_extern_vec_t vector = new()
+        {
+            size = (nuint)count,
+            data = count == 0 ? null : items,
+            num_elems = (nuint)count,
+            size_of_elem = (nuint)sizeof(wasm_extern_t*),
+        };
+        wasm_trap_t* trap = null;
+        wasm_instance_t* native = wasm_instance_new_with_args(
+            core.Native, module.Native, &vector, &trap, options.StackSize, options.HeapSize);
+        if (native == null)
+        {
+            string message = "wasm_instance_new_with_args returned NULL";
+            if (trap != null)
+            {
+                message = Trap.FromNative(trap, null).Message;
+                wasm_trap_delete(trap);
+            }
+
+            throw message.Contains("Exception: ", StringComparison.Ordinal)
+                ? new TrapException(message.Replace("Exception: ", string.Empty, StringComparison.Ordinal))
+                : new WasmException("WAMR could not instantiate the module: " + message);
+        }
+
+        foreach (Extern? import in imports)
+        {
+            if (import is Global global)
+            {
+                global.LinkedInto();
+            }
+        }
+
+        return native;
+    }
+
+    /// <summary>The native extern to pass for an import. An exported function gets a forwarding host function (WAMR
+    /// cannot call an import that is another instance's export); an exported global, a fresh host global with its
+    /// current value (WAMR copies imported globals at instantiation anyway).</summary>
+    private static wasm_extern_t* LinkableExtern(StoreCore core, Extern import)
+    {
+        switch (import)
+        {
+            case Func { IsHostFunction: false } exported:
+                var forward = new ForwardingHostFunction(core, exported.Type, exported.Native);
+                return wasm_func_as_extern(HostFunction.CreateNative(forward));
+            case Global { IsHostGlobal: false } exportedGlobal:
+                return wasm_global_as_extern(Global.CreateNativeCopy(core, exportedGlobal));
+            case Global hostGlobal:
+                return wasm_global_as_extern(hostGlobal.PrepareForImport());
+            default:
+                return import.NativeExtern;
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System;
+
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace Wamr.Tests.Facade;
+
+/// <summary><see cref="Global"/>: exported and host globals, kind and mutability checks, WAMR's copy semantics.</summary>
+[TestClass]
+public sealed class GlobalTests : FacadeTest
+{
+    private Global _imported = null!;
+    private Global _factor = null!;
+
+    private Instance InstantiateGlobals()
+    {
+        _imported = Global.Create(Store, new GlobalType(ValType.I32, Mutability.Var), Val.I32(10));
+        _factor = Global.Create(Store, new GlobalType(ValType.F64, Mutability.Const), Val.F64(0.5));
+        return Instantiate("globals", _imported, _factor);
+    }
+
+    [TestMethod]
+    public void ExportedGlobalsAreReadAndWrittenWithChecks()
+    {
+        Instance instance = InstantiateGlobals();
+        Global constI32 = instance.GetGlobal("const_i32")!;
+        Global varI64 = instance.GetGlobal("var_i64")!;
+        Global varF32 = instance.GetGlobal("var_f32")!;
+        Assert.AreEqual(Val.I32(7), constI32.Value);
+        Assert.AreEqual(7, constI32.GetValue<int>());
+        Assert.AreEqual(-5L, varI64.GetValue<long>());
+        Assert.AreEqual(2.25, instance.GetGlobal("const_f64")!.GetValue<double>());
+        Assert.AreEqual(Mutability.Const, constI32.Mutability);
+        Assert.AreEqual(new GlobalType(ValType.I64, Mutability.Var), varI64.Type);
+        Assert.AreEqual(ExternKind.Global, varI64.Kind);
+        Assert.IsFalse(varI64.IsHostGlobal);
+
+        varI64.Value = Val.I64(123);
+        Assert.AreEqual(123L, instance.GetFunction<long>("get_var_i64")!());
+        varF32.SetValue(2.5f);
+        Assert.AreEqual(2.5f, varF32.GetValue<float>());
+
+        InvalidOperationException immutable = Assert.ThrowsExactly<InvalidOperationException>(() => constI32.Value = 8);
+        StringAssert.Contains(immutable.Message, "immutable");
+        ArgumentException kind = Assert.ThrowsExactly<ArgumentException>(() => varI64.Value = Val.I32(1));
+        StringAssert.Contains(kind.Message, "holds i64");
+        Assert.ThrowsExactly<InvalidOperationException>(() => varI64.GetValue<int>());
+        Assert.ThrowsExactly<InvalidOperationException>(() => varI64.SetValue(1.0));
+        Assert.ThrowsExactly<NotSupportedException>(() => varI64.GetValue<short>());
+    }
+
+    [TestMethod]
+    public void ReferenceGlobalsAreRefusedInsteadOfMisread()
+    {
+        Global reference = InstantiateGlobals().GetGlobal("ref")!;
+        Assert.AreEqual(new GlobalType(ValType.FuncRef, Mutability.Var), reference.Type);
+        Assert.ThrowsExactly<NotSupportedException>(() => reference.GetValue());
+        Assert.ThrowsExactly<NotSupportedException>(() => reference.SetValue(Val.FuncRef(null)));
+        Assert.ThrowsExactly<NotSupportedException>(
+            () => Global.Create(Store, new GlobalType(ValType.ExternRef, Mutability.Const), Val.ExternRef(null)));
+    }
+
+    [TestMethod]
+    public void HostGlobalsAreCopiedIntoTheInstanceAndThenFollowIt()
+    {
+        var type = new GlobalType(ValType.I32, Mutability.Var);
+        Global host = Global.Create(Store, type, Val.I32(1));
+        Assert.IsTrue(host.IsHostGlobal);
+        Assert.IsNull(host.Instance);
+        Assert.AreEqual(1, host.GetValue<int>());
+        host.SetValue(10); // before instantiation: the value instances will copy
+        Assert.AreEqual(10, host.GetValue<int>());
+
+        Global factor = Global.Create(Store, new GlobalType(ValType.F64, Mutability.Const), Val.F64(0.5));
+        Instance instance = Instantiate("globals", host, factor);
+        Assert.AreEqual(10, instance.GetFunction<int>("get_imported")!());
+        Assert.AreEqual(0.5, instance.GetFunction<double>("get_factor")!());
+
+        // After instantiation WAMR points the host global at the instance's copy: both sides see changes.
+        instance.GetAction<int>("set_imported")!(33);
+        Assert.AreEqual(33, host.GetValue<int>());
+        host.SetValue(44);
+        Assert.AreEqual(44, instance.GetFunction<int>("get_imported")!());
+    }
+
+    [TestMethod]
+    public void EachInstantiationImportsTheHostGlobalsCurrentValue()
+    {
+        Global host = Global.Create(Store, new GlobalType(ValType.I32, Mutability.Var), Val.I32(1));
+        Global factor = Global.Create(Store, new GlobalType(ValType.F64, Mutability.Const), Val.F64(0.5));
+        Instance first = Instantiate("globals", host, factor);
+        first.GetAction<int>("set_imported")!(5);
+        Instance second = Instantiate("globals", host, factor);
+        Assert.AreEqual(5, second.GetFunction<int>("get_imported")!(), "the second instance copied the current value");
+        host.SetValue(6);
+        Assert.AreEqual(6, second.GetFunction<int>("get_imported")!(), "the host global now follows the second instance");
+        Assert.AreEqual(5, first.GetFunction<int>("get_imported")!(), "the first instance keeps its own copy");
+    }
+
+    [TestMethod]
+    public void AnExportedGlobalCanBeImportedByAnotherInstanceAsACopy()
+    {
+        Instance first = InstantiateGlobals();
+        Global exported = first.GetGlobal("const_f64")!;
+        Instance second = Instantiate("globals", _imported, exported);
+        Assert.AreEqual(2.25, second.GetFunction<double>("get_factor")!());
+    }
+
+    [TestMethod]
+    public void CreateChecksItsArguments()
+    {
+        var type = new GlobalType(ValType.I32, Mutability.Const);
+        Assert.ThrowsExactly<ArgumentNullException>(() => Global.Create(null!, type, Val.I32(1)));
+        Assert.ThrowsExactly<ArgumentNullException>(() => Global.Create(Store, null!, Val.I32(1)));
+        Assert.ThrowsExactly<ArgumentException>(() => Global.Create(Store, type, Val.F32(1)));
+        Global constant = Global.Create(Store, type, Val.I32(3));
+        Assert.ThrowsExactly<InvalidOperationException>(() => constant.SetValue(Val.I32(4)));
+        Assert.AreEqual("(global i32)", constant.ToString());
+    }
+}

@@ -1,0 +1,158 @@
+using System;
+using System.Linq;
+
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace Wamr.Tests.Facade;
+
+/// <summary><see cref="Instance"/>: exports by name and index, options, and every import check made before WAMR runs.</summary>
+[TestClass]
+public sealed class InstanceTests : FacadeTest
+{
+    [TestMethod]
+    public void ExportsAreFoundByNameAndByIndex()
+    {
+        Instance instance = Instantiate("memory");
+        Assert.AreEqual(5, instance.Exports.Count);
+        Assert.AreSame(instance.GetExport(0), instance.GetMemory("mem"));
+        Assert.AreSame(instance.GetExport("load"), instance.GetFunction("load"));
+        Assert.AreEqual("load", instance.GetExport(1).Name);
+        Assert.AreSame(instance, instance.GetExport(1).Instance);
+        Assert.IsNull(instance.GetExport("missing"));
+        Assert.IsNull(instance.GetFunction("mem"), "an export of another kind is not a function");
+        Assert.IsNull(instance.GetGlobal("load"));
+        Assert.IsNull(instance.GetTable("load"));
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => instance.GetExport(5));
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => instance.GetExport(-1));
+        Assert.ThrowsExactly<ArgumentNullException>(() => instance.GetExport(null!));
+        Assert.IsNull(instance.GetFunction<int, int>("nope"));
+    }
+
+    [TestMethod]
+    public void DefaultOptionsGiveNoAppHeapAndTheHeapSizeIsConfigurable()
+    {
+        Module module = Load("memory");
+        var spec = new Instance(Store, module);
+        Assert.AreEqual(1, spec.GetFunction<int>("size")!());
+        Assert.AreEqual(65536L, spec.GetMemory("mem")!.Length);
+
+        // WAMR's app heap is carved into linear memory: a 64 KiB heap adds a page.
+        var withHeap = new Instance(Store, module, [], new InstanceOptions { HeapSize = 64 * 1024 });
+        Assert.IsTrue(withHeap.GetMemory("mem")!.Length > 65536L, withHeap.GetMemory("mem")!.Length.ToString());
+        Assert.AreEqual(InstanceOptions.DefaultStackSize, InstanceOptions.Default.StackSize);
+    }
+
+    [TestMethod]
+    public void ASmallStackOverflowsSooner()
+    {
+        Module module = Load("trap");
+        var tiny = new Instance(Store, module, [], new InstanceOptions { StackSize = 2048 });
+        TrapException trap = Assert.ThrowsExactly<TrapException>(() => tiny.GetFunction("recurse")!.Call(1));
+        StringAssert.Contains(trap.TrapMessage, "stack overflow");
+    }
+
+    [TestMethod]
+    public void MissingAndMistypedImportsAreAllListed()
+    {
+        Module module = Load("host");
+        Func wrongType = Func.FromCallback(Store, (int x) => x);
+        LinkException e = Assert.ThrowsExactly<LinkException>(
+            () => new Instance(Store, module, [wrongType, null, null, Func.FromCallback(Store, () => { }), null]));
+        Assert.AreEqual(4, e.Problems.Count);
+        StringAssert.Contains(e.Message, "env::add (expected (func (param i32 i32) (result i32))): got (func (param i32) (result i32)) instead");
+        StringAssert.Contains(e.Message, "env::scale (expected (func (param f64) (result f64))): missing");
+        StringAssert.Contains(e.Message, "env::record");
+        StringAssert.Contains(e.Message, "env::reenter");
+        Assert.IsFalse(e.Message.Contains("env::fail", StringComparison.Ordinal));
+    }
+
+    [TestMethod]
+    public void GlobalImportsAreCheckedForKindAndMutability()
+    {
+        Module module = Load("globals");
+        Global constant = Global.Create(Store, new GlobalType(ValType.I32, Mutability.Const), Val.I32(1));
+        Global factor = Global.Create(Store, new GlobalType(ValType.F64, Mutability.Const), Val.F64(2));
+        LinkException e = Assert.ThrowsExactly<LinkException>(() => new Instance(Store, module, constant, factor));
+        StringAssert.Contains(e.Message, "env::imported (expected (global (mut i32))): got (global i32) instead");
+        Assert.AreEqual(1, e.Problems.Count);
+    }
+
+    [TestMethod]
+    public void WrongImportCountIsAnArgumentError()
+    {
+        ArgumentException e = Assert.ThrowsExactly<ArgumentException>(() => Instantiate("host"));
+        StringAssert.Contains(e.Message, "needs 5 import(s)");
+        Assert.ThrowsExactly<ArgumentException>(() => Instantiate("arith", Func.FromCallback(Store, () => { })));
+    }
+
+    [TestMethod]
+    public void ObjectsOfAnotherStoreAreRejected()
+    {
+        using var other = new Store(Engine);
+        Module foreignModule = Module.FromFile(other, ModulePath("arith"));
+        Assert.ThrowsExactly<ArgumentException>(() => new Instance(Store, foreignModule));
+        Func foreignFunction = Func.FromCallback(other, (int a, int b) => a + b);
+        Module host = Load("host");
+        Extern?[] imports = host.Imports.Select(_ => (Extern?)foreignFunction).ToArray();
+        ArgumentException e = Assert.ThrowsExactly<ArgumentException>(() => new Instance(Store, host, imports));
+        StringAssert.Contains(e.Message, "another store");
+    }
+
+    [TestMethod]
+    public void NullArgumentsAreRejected()
+    {
+        Module module = Load("arith");
+        Assert.ThrowsExactly<ArgumentNullException>(() => new Instance(null!, module));
+        Assert.ThrowsExactly<ArgumentNullException>(() => new Instance(Store, null!));
+        Assert.ThrowsExactly<ArgumentNullException>(() => new Instance(Store, module, (Extern?[])null!));
+    }
+
+    [TestMethod]
+    public void AStartFunctionWithFunctionImportsIsRefusedInsteadOfCrashing()
+    {
+        Module module = Load("start_import");
+        Func init = Func.FromCallback(Store, () => { });
+        NotSupportedException e = Assert.ThrowsExactly<NotSupportedException>(() => new Instance(Store, module, init));
+        StringAssert.Contains(e.Message, "start function");
+    }
+
+    [TestMethod]
+    public void AStartFunctionWithoutImportsRuns()
+    {
+        Assert.AreEqual(1, Instantiate("start_ok").GetFunction<int>("ready")!());
+    }
+
+    [TestMethod]
+    public void AStartFunctionThatTrapsFailsInstantiationWithATrap()
+    {
+        TrapException e = Assert.ThrowsExactly<TrapException>(() => Instantiate("start_trap"));
+        StringAssert.Contains(e.Message, "unreachable");
+    }
+
+    [TestMethod]
+    public void DisposedInstanceMakesItsExportsUnusable()
+    {
+        Instance instance = Instantiate("arith");
+        Func add = instance.GetFunction("add")!;
+        Func<int> answer = instance.GetFunction<int>("answer")!;
+        instance.Dispose();
+        Assert.IsTrue(instance.IsDisposed);
+        Assert.IsTrue(add.IsDisposed);
+        Assert.ThrowsExactly<ObjectDisposedException>(() => add.Call(1, 2));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => answer());
+        Assert.ThrowsExactly<ObjectDisposedException>(() => instance.GetFunction("add"));
+        Assert.IsFalse(Store.IsDisposed);
+        StringAssert.Contains(instance.ToString(), "disposed");
+    }
+
+    [TestMethod]
+    public void MemoryAndTableImportsAreReportedAsUnsupported()
+    {
+        // WAMR 1.1.2 refuses memory and table imports.
+        Module module = Load("memory_import");
+        // Declared as (memory 1): WAMR 1.1.2 reports the import's maximum as 1.
+        Assert.AreEqual("(import \"env\" \"mem\" (memory 1 1))", module.Imports[0].ToString());
+        LinkException e = Assert.ThrowsExactly<LinkException>(() => new Instance(Store, module, [null]));
+        StringAssert.Contains(e.Message, "cannot import a memory");
+    }
+}

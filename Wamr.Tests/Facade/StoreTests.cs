@@ -1,0 +1,235 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+namespace Wamr.Tests.Facade;
+
+/// <summary><see cref="Store"/>: disposal, the one-thread-at-a-time model, async hops and deferred release.</summary>
+[TestClass]
+public sealed class StoreTests : FacadeTest
+{
+    [TestMethod]
+    public void DisposedStoreRefusesEverythingWithObjectDisposedException()
+    {
+        var store = new Store(Engine);
+        Module module = Module.FromFile(store, ModulePath("memory"));
+        var instance = new Instance(store, module);
+        Func load = instance.GetFunction("load")!;
+        Memory memory = instance.GetMemory("mem")!;
+        Func<int, int> typed = instance.GetFunction<int, int>("load")!;
+        store.Dispose();
+        store.Dispose();
+        Assert.IsTrue(store.IsDisposed);
+        Assert.IsTrue(module.IsDisposed);
+        Assert.IsTrue(instance.IsDisposed);
+        Assert.IsTrue(load.IsDisposed);
+        Assert.ThrowsExactly<ObjectDisposedException>(() => Module.FromFile(store, ModulePath("memory")));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => load.Call(0));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => typed(0));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => _ = memory.Length);
+        Assert.ThrowsExactly<ObjectDisposedException>(() => instance.GetExport("mem"));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => new Instance(store, module));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => Func.FromCallback(store, () => { }));
+        StringAssert.Contains(store.ToString(), "disposed");
+    }
+
+    [TestMethod]
+    public void StoreMayBeUsedByAnotherThreadWhenIdle()
+    {
+        Func<int, int, int> add = Instantiate("arith").GetFunction<int, int, int>("add")!;
+        int fromPool = Task.Run(() => add(20, 22)).Result;
+        var thread = new Thread(() => Assert.AreEqual(3, add(1, 2)));
+        thread.Start();
+        thread.Join();
+        Assert.AreEqual(42, fromPool);
+        Assert.AreEqual(Environment.CurrentManagedThreadId, Store.CreatorThreadId);
+    }
+
+    [TestMethod]
+    public void ManyShortLivedThreadsCallInOneAfterAnother()
+    {
+        // Each thread gets WAMR's thread environment and has it destroyed when it ends (with hardware bounds checks a
+        // thread ending with it set left guard pages behind in a stack the next thread reused).
+        Func<int, int, int> add = Instantiate("arith").GetFunction<int, int, int>("add")!;
+        int sum = 0;
+        for (int i = 0; i < 64; i++)
+        {
+            var thread = new Thread(() =>
+            {
+                sum = add(sum, 1);
+                using var own = new Store(Engine);
+                _ = new Instance(own, Module.FromFile(own, ModulePath("arith")));
+            });
+            thread.Start();
+            thread.Join();
+        }
+
+        Assert.AreEqual(64, sum);
+    }
+
+    [TestMethod]
+    public async Task CallsContinueAfterAwaitOnAnotherThread()
+    {
+        Instance instance = Instantiate("arith");
+        Func<int, int, int> add = instance.GetFunction<int, int, int>("add")!;
+        Func bump = instance.GetFunction("bump")!;
+        int sum = 0;
+        for (int i = 0; i < 20; i++)
+        {
+            await Task.Yield();
+            sum = add(sum, 1);
+            bump.Call(1);
+            await Task.Delay(1);
+        }
+
+        Assert.AreEqual(20, sum);
+        Assert.AreEqual(20, instance.GetFunction<int>("count")!());
+    }
+
+    [TestMethod]
+    public void ConcurrentUseFromAnotherThreadThrowsInvalidOperationException()
+    {
+        using var inside = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var linker = new Linker();
+        Exception? fromOtherThread = null;
+        Func<int, int>? doubleIt = null;
+        Func host = Func.FromCallback(Store, (int a, int b) =>
+        {
+            inside.Set();
+            release.Wait();
+            return a + b;
+        });
+        linker.Define("env", "add", host)
+            .Define("env", "scale", Func.FromCallback(Store, (double x) => x))
+            .Define("env", "record", Func.FromCallback(Store, (long x) => { }))
+            .Define("env", "fail", Func.FromCallback(Store, () => { }))
+            .Define("env", "reenter", Func.FromCallback(Store, (int x) => x));
+        Instance instance = linker.Instantiate(Store, Load("host"));
+        doubleIt = instance.GetFunction<int, int>("double")!;
+        Func<int, int, int> callAdd = instance.GetFunction<int, int, int>("call_add")!;
+
+        var caller = new Thread(() => Assert.AreEqual(5, callAdd(2, 3)));
+        caller.Start();
+        inside.Wait();
+        try
+        {
+            // The caller thread is inside the store (blocked in the host function): any use from here is refused.
+            fromOtherThread = Assert.ThrowsExactly<InvalidOperationException>(() => doubleIt(4));
+            Assert.ThrowsExactly<InvalidOperationException>(() => Store.Dispose());
+            Assert.ThrowsExactly<InvalidOperationException>(() => Module.FromFile(Store, ModulePath("arith")));
+        }
+        finally
+        {
+            release.Set();
+            caller.Join();
+        }
+
+        StringAssert.Contains(fromOtherThread!.Message, "one thread at a time");
+        Assert.AreEqual(8, doubleIt(4));
+    }
+
+    [TestMethod]
+    public async Task AStoreMayBeDisposedOnAnotherThread()
+    {
+        var store = new Store(Engine);
+        var instance = new Instance(store, Module.FromFile(store, ModulePath("arith")));
+        await Task.Run(() =>
+        {
+            Assert.AreEqual(3, instance.GetFunction<int, int, int>("add")!(1, 2));
+            store.Dispose();
+        });
+        Assert.IsTrue(store.IsDisposed);
+        // The creating thread keeps working with other stores.
+        Assert.AreEqual(42, Instantiate("arith").GetFunction<int>("answer")!());
+    }
+
+    [TestMethod]
+    public void DisposingTheStoreFromItsOwnHostFunctionIsRefused()
+    {
+        Store? store = Store;
+        Func dispose = Func.FromCallback(Store, () => store.Dispose());
+        TrapException trap = Assert.ThrowsExactly<TrapException>(() => dispose.Call());
+        Assert.IsInstanceOfType<InvalidOperationException>(trap.InnerException);
+        Assert.IsFalse(Store.IsDisposed);
+    }
+
+    [TestMethod]
+    public void AForgottenStoreIsReleasedOnItsCreatingThreadNotByTheFinalizer()
+    {
+        Store.ReleaseOrphanedStores();
+        int pendingBefore = Store.PendingReleaseCount;
+        WeakReference callback = null!;
+        using var created = new ManualResetEventSlim();
+        using var releaseNow = new ManualResetEventSlim();
+        int releasedOnOwner = -1;
+        var owner = new Thread(() =>
+        {
+            callback = CreateAndForgetStore(Engine);
+            created.Set();
+            releaseNow.Wait();
+            releasedOnOwner = Store.ReleaseOrphanedStores();
+        });
+        owner.Start();
+        created.Wait();
+
+        WaitForFinalizedStores(pendingBefore + 1);
+        // Still queued: this thread did not create it and its creator is alive.
+        Assert.AreEqual(0, Store.ReleaseOrphanedStores());
+        Assert.AreEqual(pendingBefore + 1, Store.PendingReleaseCount);
+        Assert.IsTrue(callback.IsAlive, "the host function's callback lives until the store is deleted");
+
+        releaseNow.Set();
+        owner.Join();
+        Assert.AreEqual(1, releasedOnOwner);
+        Assert.AreEqual(pendingBefore, Store.PendingReleaseCount);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.IsFalse(callback.IsAlive, "deleting the store ran WAMR's finalizer, which freed the callback's GCHandle");
+    }
+
+    [TestMethod]
+    public void AForgottenStoreOfAnEndedThreadIsReleasedByTheNextThread()
+    {
+        Store.ReleaseOrphanedStores();
+        int pendingBefore = Store.PendingReleaseCount;
+        var owner = new Thread(() => CreateAndForgetStore(Engine));
+        owner.Start();
+        owner.Join();
+        WaitForFinalizedStores(pendingBefore + 1);
+        // Creating a store is one of the points where queued stores are deleted.
+        using (new Store(Engine))
+        {
+        }
+
+        Assert.AreEqual(pendingBefore, Store.PendingReleaseCount);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference CreateAndForgetStore(Engine engine)
+    {
+        var store = new Store(engine);
+        int increment = 1;
+        Func<int, int> callback = x => x + increment; // captures: a new delegate, not a cached static one
+        Func host = Func.FromCallback(store, callback);
+        var linker = new Linker();
+        Assert.AreEqual(2, host.AsFunc<int, int>()(1));
+        _ = new Instance(store, Module.FromFile(store, ModulePath("arith")));
+        return new WeakReference(callback);
+    }
+
+    private static void WaitForFinalizedStores(int expected)
+    {
+        for (int i = 0; i < 50 && Store.PendingReleaseCount < expected; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+
+        Assert.AreEqual(expected, Store.PendingReleaseCount, "the finalizer queued the forgotten store");
+    }
+}
