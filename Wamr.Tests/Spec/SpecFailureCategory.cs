@@ -21,7 +21,7 @@ public sealed partial record SpecFailureCategory(string Id, string Summary, stri
         new("ref-call", "a funcref or externref crossing wasm_func_call crashes (funcref) or is passed wrongly (externref: null is not ref.null, later arguments shift); the façade refuses such calls with NotSupportedException", "repros.c: funcref-result, funcref-param, externref-null, externref-shift"),
         new("memory-table-import", "memory and table imports are refused (\"Failed to validate imports\"), host-made and exported ones alike; the façade reports them in a LinkException", "repros.c: memory-import, table-import"),
         new("ref-global-import", "a funcref or externref global import is refused (\"Failed to validate imports\")", "repros.c: ref-global-import"),
-        new("global-import-copy", "an imported global is a copy of the exporter's value: later writes on either side are not seen by the other", "repros.c: global-import-copy"),
+        new("global-import-copy", "a global exported by one instance and imported by another is a copy: the importer does not see the exporter's later writes", "repros.c: global-import-copy"),
         new("start-import", "a start function that calls a host import crashes during instantiation (imports are bound after it runs); the façade refuses modules with a start function and function imports", "repros.c: start-import"),
         new("snan-rounding", "floor, ceil, trunc and nearest return a signalling NaN unchanged instead of an arithmetic (quiet) NaN", "repros.c: snan-rounding"),
         new("table-init-bounds", "table.init does not trap for zero elements past the end of the table or segment, nor for a declarative segment", "repros.c: table-init-bounds"),
