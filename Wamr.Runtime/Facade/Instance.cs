@@ -19,6 +19,9 @@ namespace Wamr;
 /// </remarks>
 public sealed unsafe partial class Instance : IDisposable
 {
+    /// <summary>The texts WAMR (with reference types) reports for a data or element segment out of bounds at instantiation.</summary>
+    private static readonly string[] SegmentTraps = ["out of bounds memory access", "out of bounds table access"];
+
     private readonly Extern[] _exports;
     private readonly Dictionary<string, Extern> _exportsByName = new(StringComparer.Ordinal);
     private readonly List<Func> _tableFunctions = new();
@@ -30,7 +33,7 @@ public sealed unsafe partial class Instance : IDisposable
     /// <exception cref="LinkException">An import is null or of the wrong type.</exception>
     /// <exception cref="NotSupportedException">The module cannot be instantiated safely by WAMR 1.1.2 (see the message).</exception>
     /// <exception cref="WasmException">WAMR failed to instantiate the module.</exception>
-    /// <exception cref="TrapException">The module's start function trapped.</exception>
+    /// <exception cref="TrapException">The module's start function trapped, or a data or element segment does not fit.</exception>
     public Instance(Store store, Module module, params Extern?[] imports)
         : this(store, module, imports, InstanceOptions.Default)
     {
@@ -42,7 +45,7 @@ public sealed unsafe partial class Instance : IDisposable
     /// <exception cref="LinkException">An import is null or of the wrong type.</exception>
     /// <exception cref="NotSupportedException">The module cannot be instantiated safely by WAMR 1.1.2 (see the message).</exception>
     /// <exception cref="WasmException">WAMR failed to instantiate the module.</exception>
-    /// <exception cref="TrapException">The module's start function trapped.</exception>
+    /// <exception cref="TrapException">The module's start function trapped, or a data or element segment does not fit.</exception>
     public Instance(Store store, Module module, IReadOnlyList<Extern?> imports, InstanceOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -304,9 +307,22 @@ public sealed unsafe partial class Instance : IDisposable
                 wasm_trap_delete(trap);
             }
 
-            throw message.Contains("Exception: ", StringComparison.Ordinal)
-                ? new TrapException(message.Replace("Exception: ", string.Empty, StringComparison.Ordinal))
-                : new WasmException("WAMR could not instantiate the module: " + message);
+            if (message.Contains("Exception: ", StringComparison.Ordinal))
+            {
+                throw new TrapException(message.Replace("Exception: ", string.Empty, StringComparison.Ordinal));
+            }
+
+            // A data or element segment that does not fit traps during instantiation (the specification runs segments as
+            // memory.init/table.init); WAMR reports it with the trap's text but without the "Exception: " prefix.
+            foreach (string segmentTrap in SegmentTraps)
+            {
+                if (message.EndsWith(": " + segmentTrap, StringComparison.Ordinal))
+                {
+                    throw new TrapException(segmentTrap);
+                }
+            }
+
+            throw new WasmException("WAMR could not instantiate the module: " + message);
         }
 
         foreach (Extern? import in imports)

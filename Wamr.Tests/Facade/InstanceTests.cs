@@ -130,6 +130,20 @@ public sealed class InstanceTests : FacadeTest
     }
 
     [TestMethod]
+    public void ADataSegmentOutOfBoundsFailsInstantiationWithATrap()
+    {
+        TrapException e = Assert.ThrowsExactly<TrapException>(() => Instantiate("data_trap"));
+        Assert.AreEqual("out of bounds memory access", e.TrapMessage);
+    }
+
+    [TestMethod]
+    public void AnElementSegmentOutOfBoundsFailsInstantiationWithATrap()
+    {
+        TrapException e = Assert.ThrowsExactly<TrapException>(() => Instantiate("elem_trap"));
+        Assert.AreEqual("out of bounds table access", e.TrapMessage);
+    }
+
+    [TestMethod]
     public void DisposedInstanceMakesItsExportsUnusable()
     {
         Instance instance = Instantiate("arith");

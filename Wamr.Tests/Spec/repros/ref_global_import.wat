@@ -1,0 +1,4 @@
+;; Imports an externref global.
+(module
+  (import "m" "g" (global externref))
+)
