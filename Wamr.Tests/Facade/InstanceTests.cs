@@ -236,4 +236,17 @@ public sealed class InstanceTests : FacadeTest
         Assert.AreEqual(4096u, bigger.StackSize);
         Assert.AreEqual(8192u, options.HeapSize, "with makes a copy");
     }
+
+    [TestMethod]
+    public void StackSizesWamrCannotUseFailWithExceptions()
+    {
+        // Measured in a separate process first: neither crashes. A 1-byte stack overflows on the first call; a stack
+        // WAMR cannot allocate fails the instantiation.
+        Module module = Load("arith");
+        var tiny = new Instance(Store, module, [], new InstanceOptions { StackSize = 1 });
+        StringAssert.Contains(Assert.ThrowsExactly<TrapException>(() => tiny.GetFunction<int>("answer")!()).TrapMessage, "stack overflow");
+        WasmException huge = Assert.ThrowsExactly<WasmException>(() => new Instance(Store, module, [], new InstanceOptions { StackSize = uint.MaxValue }));
+        StringAssert.Contains(huge.Message, "exec env");
+        Assert.AreEqual(42, new Instance(Store, module).GetFunction<int>("answer")!(), "the store stays usable");
+    }
 }
