@@ -81,6 +81,16 @@ public sealed class Config
         return this;
     }
 
+    /// <summary>A copy, so that an engine keeps the configuration it was created with when the caller changes this one.</summary>
+    internal Config Snapshot() => new()
+    {
+        Allocator = Allocator,
+        PoolSize = PoolSize,
+        MallocFunction = MallocFunction,
+        ReallocFunction = ReallocFunction,
+        FreeFunction = FreeFunction,
+    };
+
     /// <inheritdoc/>
     public override string ToString() => Allocator switch
     {

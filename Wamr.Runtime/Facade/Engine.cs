@@ -32,8 +32,8 @@ public sealed unsafe class Engine : IDisposable
     public Engine(Config config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        Config = config;
-        _handle = new EngineHandle(EngineReferences.Create(config));
+        Config = config.Snapshot();
+        _handle = new EngineHandle(EngineReferences.Create(Config));
         WamrLog.Apply();
         ThreadEnvironment.Ensure();
         OrphanedStores.ReleaseDue();

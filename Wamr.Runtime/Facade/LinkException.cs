@@ -26,6 +26,7 @@ public sealed class LinkException : WasmException
     }
 
     /// <summary>An exception listing the imports that could not be satisfied.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="problems"/> is null.</exception>
     public LinkException(IReadOnlyList<LinkProblem> problems)
         : base(Describe(problems))
     {
@@ -35,6 +36,9 @@ public sealed class LinkException : WasmException
     /// <summary>The imports that could not be satisfied, one entry each.</summary>
     public IReadOnlyList<LinkProblem> Problems { get; }
 
-    private static string Describe(IReadOnlyList<LinkProblem> problems) =>
-        "The module's imports could not be satisfied:" + string.Concat(problems.Select(p => Environment.NewLine + "  " + p));
+    private static string Describe(IReadOnlyList<LinkProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        return "The module's imports could not be satisfied:" + string.Concat(problems.Select(p => Environment.NewLine + "  " + p));
+    }
 }

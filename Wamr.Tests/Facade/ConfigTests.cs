@@ -81,6 +81,40 @@ public sealed unsafe class ConfigTests
         Assert.IsTrue(Interlocked.Read(ref s_frees) > 0);
     }
 
+    [TestMethod]
+    public void ConfigKeepsTheAllocatorFunctionsAndRefusesAnyZeroPointer()
+    {
+        Config custom = new Config().WithAllocator(11, 22, 33);
+        Assert.AreEqual(MemoryAllocatorKind.Custom, custom.Allocator);
+        Assert.AreEqual((nint)11, custom.MallocFunction);
+        Assert.AreEqual((nint)22, custom.ReallocFunction);
+        Assert.AreEqual((nint)33, custom.FreeFunction);
+        Assert.AreEqual(0u, custom.PoolSize);
+        Config system = custom.WithSystemAllocator();
+        Assert.AreSame(custom, system, "the With methods return the same config");
+        Assert.AreEqual((nint)0, system.MallocFunction);
+        Assert.AreEqual("system allocator", system.ToString());
+        Assert.AreEqual(64u * 1024, new Config().WithPool(64 * 1024).PoolSize, "64 KiB is the smallest pool");
+        Assert.AreEqual("sizeInBytes", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => new Config().WithPool((64 * 1024) - 1)).ParamName);
+        Assert.ThrowsExactly<ArgumentException>(() => new Config().WithAllocator(1, 0, 1));
+        Assert.ThrowsExactly<ArgumentException>(() => new Config().WithAllocator(1, 1, 0));
+    }
+
+    [TestMethod]
+    public void PoolStatisticsAreValues()
+    {
+        var statistics = new PoolStatistics(100, 30, 80);
+        Assert.AreEqual(100u, statistics.TotalSize);
+        Assert.AreEqual(30u, statistics.FreeSize);
+        Assert.AreEqual(80u, statistics.HighMark);
+        Assert.AreEqual(70u, statistics.UsedSize);
+        Assert.AreEqual(new PoolStatistics(100, 30, 80), statistics);
+        Assert.IsTrue(statistics != new PoolStatistics(100, 31, 80));
+        PoolStatistics changed = statistics with { TotalSize = 200, FreeSize = 50, HighMark = 90 };
+        Assert.AreEqual(150u, changed.UsedSize);
+        Assert.AreEqual(90u, changed.HighMark);
+    }
+
     private static string ModulePath(string name) => System.IO.Path.Combine(AppContext.BaseDirectory, "Facade", "Modules", name + ".wasm");
 
     [UnmanagedCallersOnly]

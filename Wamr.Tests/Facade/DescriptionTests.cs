@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
@@ -49,5 +50,72 @@ public sealed class DescriptionTests : FacadeTest
         var exception = new LinkException([problem]);
         StringAssert.Contains(exception.Message, "  env::f (expected (func)): missing");
         Assert.AreSame(problem, exception.Problems[0]);
+    }
+
+    [TestMethod]
+    public void TrapsExposeTheirMessageOriginAndFrames()
+    {
+        Instance instance = Instantiate("trap");
+        TrapException e = Assert.ThrowsExactly<TrapException>(() => instance.GetAction("outer")!());
+        Trap trap = e.Trap;
+        Assert.AreEqual("unreachable", trap.Message);
+        Assert.AreEqual(3, trap.Frames.Count);
+        Assert.AreSame(trap.Frames, e.Frames);
+        Assert.AreSame(trap.Origin, e.Origin);
+        Assert.AreEqual(0u, trap.Origin!.FunctionIndex);
+        CollectionAssert.AreEqual(new uint[] { 0, 1, 2 }, trap.Frames.Select(f => f.FunctionIndex).ToArray());
+        foreach (Frame frame in trap.Frames)
+        {
+            // WAMR 1.1.2's interpreter reports no module offset; the function offset is the one the text shows.
+            Assert.AreEqual(0ul, frame.ModuleOffset);
+            StringAssert.EndsWith(frame.ToString(), " @ 0x" + frame.FunctionOffset.ToString("x", System.Globalization.CultureInfo.InvariantCulture));
+            Assert.AreSame(instance, frame.Instance);
+        }
+
+        // A trap can be carried again, with another cause.
+        var cause = new InvalidOperationException("cause");
+        var again = new TrapException(trap, cause);
+        Assert.AreSame(trap, again.Trap);
+        Assert.AreSame(cause, again.InnerException);
+        Assert.AreEqual("unreachable", again.TrapMessage);
+        Assert.AreEqual(trap.ToString(), again.Message);
+        Assert.AreEqual("trap", Assert.ThrowsExactly<ArgumentNullException>(() => new TrapException((Trap)null!, null)).ParamName);
+    }
+
+    [TestMethod]
+    public void ATrapOfAHostFunctionCalledFromDotNetHasNoFrames()
+    {
+        Func failing = Func.FromCallback(Store, () => throw new FormatException("bad"));
+        TrapException e = Assert.ThrowsExactly<TrapException>(() => failing.Call());
+        Assert.AreEqual(0, e.Trap.Frames.Count);
+        Assert.IsNull(e.Trap.Origin);
+        StringAssert.Contains(e.Trap.Message, "FormatException: bad");
+    }
+
+    [TestMethod]
+    public void ExceptionsCarryTheirMessages()
+    {
+        Assert.AreEqual("m", new WasmException("m").Message);
+        Assert.IsNull(new WasmException("m").InnerException);
+        var inner = new InvalidOperationException();
+        Assert.AreSame(inner, new LinkException("l", inner).InnerException);
+        Assert.AreEqual("problems", Assert.ThrowsExactly<ArgumentNullException>(() => new LinkException((LinkProblem[])null!)).ParamName);
+    }
+
+    [TestMethod]
+    public void LinkProblemsAreValues()
+    {
+        var import = new ImportType("env", "f", FuncType.Of([], []));
+        var problem = new LinkProblem(import, "missing");
+        Assert.AreSame(import, problem.Import);
+        Assert.AreEqual("missing", problem.Reason);
+        Assert.AreEqual(new LinkProblem(import, "missing"), problem);
+        Assert.IsTrue(problem == new LinkProblem(import, "missing"));
+        Assert.IsTrue(problem != new LinkProblem(import, "other"));
+        LinkProblem changed = problem with { Reason = "other", Import = new ImportType("env", "g", import.Type) };
+        Assert.AreEqual("env::g (expected (func)): other", changed.ToString());
+        (ImportType deconstructedImport, string reason) = problem;
+        Assert.AreSame(import, deconstructedImport);
+        Assert.AreEqual("missing", reason);
     }
 }

@@ -65,4 +65,17 @@ public sealed class EngineTests
         StringAssert.Contains(e.Message, "singleton");
         Assert.IsNull(engine.PoolStatistics);
     }
+
+    [TestMethod]
+    public void TheEngineKeepsTheConfigurationItWasCreatedWith()
+    {
+        var config = new Config();
+        using var engine = new Engine(config);
+        config.WithPool(1 << 20);
+        // The engine runs on the system allocator; changing the caller's object afterwards does not change that.
+        Assert.AreEqual(MemoryAllocatorKind.System, engine.Config.Allocator);
+        Assert.AreEqual("Engine (system allocator)", engine.ToString());
+        Assert.AreNotSame(config, engine.Config);
+        Assert.IsNull(engine.PoolStatistics);
+    }
 }

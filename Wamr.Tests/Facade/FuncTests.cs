@@ -97,6 +97,133 @@ public sealed class FuncTests : FacadeTest
     }
 
     [TestMethod]
+    public void TypedDelegatesOfEveryArityPassEachArgumentInItsPlace()
+    {
+        // fN(1, 2, 3, 4, 5, 6) = 1 + 10*2 + 100*3 + ...: a swapped or misread argument changes a digit.
+        Instance instance = Instantiate("arity");
+        Assert.AreEqual(7.0, instance.GetFunction<double>("f0")!());
+        Assert.AreEqual(1.0, instance.GetFunction<int, double>("f1")!(1));
+        Assert.AreEqual(21.0, instance.GetFunction<int, long, double>("f2")!(1, 2));
+        Assert.AreEqual(321.0, instance.GetFunction<int, long, float, double>("f3")!(1, 2, 3f));
+        Assert.AreEqual(4321.0, instance.GetFunction<int, long, float, double, double>("f4")!(1, 2, 3f, 4.0));
+        Assert.AreEqual(54321.0, instance.GetFunction<int, long, float, double, int, double>("f5")!(1, 2, 3f, 4.0, 5));
+        Assert.AreEqual(654321.0, instance.GetFunction<int, long, float, double, int, long, double>("f6")!(1, 2, 3f, 4.0, 5, 6));
+
+        Func<double> last = instance.GetFunction<double>("last")!;
+        instance.GetAction("a0")!();
+        Assert.AreEqual(7.0, last());
+        instance.GetAction<int>("a1")!(1);
+        Assert.AreEqual(1.0, last());
+        instance.GetAction<int, long>("a2")!(1, 2);
+        Assert.AreEqual(21.0, last());
+        instance.GetAction<int, long, float>("a3")!(1, 2, 3f);
+        Assert.AreEqual(321.0, last());
+        instance.GetAction<int, long, float, double>("a4")!(1, 2, 3f, 4.0);
+        Assert.AreEqual(4321.0, last());
+        instance.GetAction<int, long, float, double, int>("a5")!(1, 2, 3f, 4.0, 5);
+        Assert.AreEqual(54321.0, last());
+        instance.GetAction<int, long, float, double, int, long>("a6")!(1, 2, 3f, 4.0, 5, 6);
+        Assert.AreEqual(654321.0, last());
+    }
+
+    [TestMethod]
+    public void AsFuncAndAsActionOfEveryArityCallTheFunction()
+    {
+        Instance instance = Instantiate("arity");
+        Func f(string name) => instance.GetFunction(name)!;
+        Assert.AreEqual(7.0, f("f0").AsFunc<double>()());
+        Assert.AreEqual(-3.0, f("f1").AsFunc<int, double>()(-3));
+        Assert.AreEqual(-9.0, f("f2").AsFunc<int, long, double>()(1, -1));
+        Assert.AreEqual(150.0, f("f3").AsFunc<int, long, float, double>()(0, 0, 1.5f));
+        Assert.AreEqual(-2500.0, f("f4").AsFunc<int, long, float, double, double>()(0, 0, 0, -2.5));
+        Assert.AreEqual(-10_000.0, f("f5").AsFunc<int, long, float, double, int, double>()(0, 0, 0, 0, -1));
+        Assert.AreEqual(1e5 * (1L << 40), f("f6").AsFunc<int, long, float, double, int, long, double>()(0, 0, 0, 0, 0, 1L << 40));
+
+        Func<double> last = f("last").AsFunc<double>();
+        f("a0").AsAction()();
+        Assert.AreEqual(7.0, last());
+        f("a1").AsAction<int>()(int.MinValue);
+        Assert.AreEqual((double)int.MinValue, last());
+        f("a2").AsAction<int, long>()(0, 4);
+        Assert.AreEqual(40.0, last());
+        f("a3").AsAction<int, long, float>()(0, 0, 0.5f);
+        Assert.AreEqual(50.0, last());
+        f("a4").AsAction<int, long, float, double>()(0, 0, 0, 0.25);
+        Assert.AreEqual(250.0, last());
+        f("a5").AsAction<int, long, float, double, int>()(0, 0, 0, 0, 3);
+        Assert.AreEqual(30_000.0, last());
+        f("a6").AsAction<int, long, float, double, int, long>()(1, 0, 0, 0, 0, 2);
+        Assert.AreEqual(200_001.0, last());
+    }
+
+    [TestMethod]
+    public void TypedDelegatesOfEveryArityRefuseAnotherSignature()
+    {
+        Instance instance = Instantiate("arity");
+        Func f(string name) => instance.GetFunction(name)!;
+        // Parameters in another order, a result the function does not have, or none where it has one.
+        Assert.ThrowsExactly<InvalidOperationException>(() => f("f0").AsFunc<int>());
+        Assert.ThrowsExactly<InvalidOperationException>(() => f("f0").AsAction());
+        Assert.ThrowsExactly<InvalidOperationException>(() => f("f1").AsFunc<long, double>());
+        Assert.ThrowsExactly<InvalidOperationException>(() => f("f1").AsAction<int>());
+        Assert.ThrowsExactly<InvalidOperationException>(() => f("f2").AsFunc<long, int, double>());
+        Assert.ThrowsExactly<InvalidOperationException>(() => f("f2").AsAction<int, long>());
+        Assert.ThrowsExactly<InvalidOperationException>(() => f("f3").AsFunc<int, long, double, double>());
+        Assert.ThrowsExactly<InvalidOperationException>(() => f("f3").AsAction<int, long, float>());
+        Assert.ThrowsExactly<InvalidOperationException>(() => f("f4").AsFunc<int, long, float, float, double>());
+        Assert.ThrowsExactly<InvalidOperationException>(() => f("f4").AsAction<int, long, float, double>());
+        Assert.ThrowsExactly<InvalidOperationException>(() => f("f5").AsFunc<int, long, float, double, long, double>());
+        Assert.ThrowsExactly<InvalidOperationException>(() => f("f5").AsAction<int, long, float, double, int>());
+        Assert.ThrowsExactly<InvalidOperationException>(() => f("f6").AsFunc<int, long, float, double, int, long, float>());
+        Assert.ThrowsExactly<InvalidOperationException>(() => f("f6").AsAction<int, long, float, double, int, long>());
+        Assert.ThrowsExactly<InvalidOperationException>(() => f("a3").AsFunc<int, long, float, double>());
+        Assert.ThrowsExactly<InvalidOperationException>(() => f("a4").AsFunc<int, long, float, double, double>());
+        Assert.ThrowsExactly<InvalidOperationException>(() => f("a5").AsFunc<int, long, float, double, int, double>());
+        Assert.ThrowsExactly<InvalidOperationException>(() => f("a6").AsFunc<int, long, float, double, int, long, double>());
+        Assert.ThrowsExactly<InvalidOperationException>(() => f("a6").AsAction<int, long, float, double, int>());
+        // Through the instance: the same checks, null for a missing name, ArgumentNullException for no name.
+        Assert.ThrowsExactly<InvalidOperationException>(() => instance.GetAction<int, long, int>("a3"));
+        Assert.ThrowsExactly<InvalidOperationException>(() => instance.GetFunction<int, long, float, float, double>("f4"));
+        Assert.ThrowsExactly<InvalidOperationException>(() => instance.GetAction<int, long, float, double, long>("a5"));
+        Assert.ThrowsExactly<InvalidOperationException>(() => instance.GetFunction<int, long, float, double, int, int, double>("f6"));
+        Assert.IsNull(instance.GetAction<int, long, float>("missing"));
+        Assert.IsNull(instance.GetFunction<int, long, float, double, int, long, double>("missing"));
+        Assert.ThrowsExactly<ArgumentNullException>(() => instance.GetAction<int, long, float, double>(null!));
+        Assert.ThrowsExactly<ArgumentNullException>(() => instance.GetFunction<int, long, float, double, int, double>(null!));
+        // A type argument with no WebAssembly value type.
+        Assert.ThrowsExactly<NotSupportedException>(() => f("f3").AsFunc<int, long, decimal, double>());
+        Assert.ThrowsExactly<NotSupportedException>(() => f("a6").AsAction<int, long, float, double, int, ulong>());
+    }
+
+    [TestMethod]
+    public void TypedDelegatesOfADisposedInstanceOrStoreThrowObjectDisposedException()
+    {
+        var store = new Store(Engine);
+        var instance = new Instance(store, Module.FromFile(store, ModulePath("arity")));
+        Func<int, long, float, double> f3 = instance.GetFunction<int, long, float, double>("f3")!;
+        Action<int, long, float, double, int, long> a6 = instance.GetAction<int, long, float, double, int, long>("a6")!;
+        Func f5 = instance.GetFunction("f5")!;
+        instance.Dispose();
+        Assert.ThrowsExactly<ObjectDisposedException>(() => f3(1, 2, 3));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => a6(1, 2, 3, 4, 5, 6));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => f5.Call([1, 2L, 3f, 4.0, 5], new Val[1]));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => instance.GetAction<int, long, float, double, int>("a5"));
+        store.Dispose();
+        Assert.ThrowsExactly<ObjectDisposedException>(() => f3(1, 2, 3));
+    }
+
+    [TestMethod]
+    public void TheFunctionKnowsItsStoreAndSharedType()
+    {
+        Instance instance = Instantiate("arith");
+        Extern add = instance.GetExport("add")!;
+        Assert.AreSame(Store, add.Store);
+        Assert.AreSame(Store, Func.FromCallback(Store, () => { }).Store);
+        Assert.AreEqual(ExternKind.Func, add.Kind);
+        Assert.AreEqual(FuncType.Of([ValKind.I32, ValKind.I32], [ValKind.I32]), add.Type);
+    }
+
+    [TestMethod]
     public void TypedCallsAllocateNothing()
     {
         Instance instance = Instantiate("arith");

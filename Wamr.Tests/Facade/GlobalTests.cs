@@ -116,4 +116,62 @@ public sealed class GlobalTests : FacadeTest
         Assert.ThrowsExactly<InvalidOperationException>(() => constant.SetValue(Val.I32(4)));
         Assert.AreEqual("(global i32)", constant.ToString());
     }
+
+    [TestMethod]
+    public void TypedAccessWorksForEveryNumericKind()
+    {
+        Global i32 = Global.Create(Store, new GlobalType(ValType.I32, Mutability.Var), Val.I32(0));
+        Global i64 = Global.Create(Store, new GlobalType(ValType.I64, Mutability.Var), Val.I64(0));
+        Global f32 = Global.Create(Store, new GlobalType(ValType.F32, Mutability.Var), Val.F32(0));
+        Global f64 = Global.Create(Store, new GlobalType(ValType.F64, Mutability.Var), Val.F64(0));
+        i32.SetValue(int.MinValue);
+        i64.SetValue(long.MaxValue);
+        f32.SetValue(float.Epsilon);
+        f64.SetValue(-0.0);
+        Assert.AreEqual(int.MinValue, i32.GetValue<int>());
+        Assert.AreEqual(long.MaxValue, i64.GetValue<long>());
+        Assert.AreEqual(float.Epsilon, f32.GetValue<float>());
+        Assert.AreEqual(Val.F64(-0.0), f64.Value, "the sign of zero is kept");
+        f64.Value = Val.F64(3.5);
+        Assert.AreEqual(Val.F64(3.5), f64.GetValue());
+        Assert.AreEqual(Mutability.Var, f64.Mutability);
+        Assert.AreEqual(new GlobalType(ValType.F64, Mutability.Var), ((Extern)f64).Type);
+        Assert.ThrowsExactly<InvalidOperationException>(() => i32.SetValue(1L));
+        Assert.ThrowsExactly<InvalidOperationException>(() => f32.GetValue<double>());
+        Assert.ThrowsExactly<NotSupportedException>(() => i64.SetValue<ulong>(1));
+        Assert.AreEqual("value", Assert.ThrowsExactly<ArgumentException>(() => f32.SetValue(Val.F64(1))).ParamName);
+    }
+
+    [TestMethod]
+    public void GlobalsOfADisposedStoreOrInstanceThrowObjectDisposedException()
+    {
+        var store = new Store(Engine);
+        Global host = Global.Create(store, new GlobalType(ValType.I32, Mutability.Var), Val.I32(1));
+        Global factor = Global.Create(store, new GlobalType(ValType.F64, Mutability.Const), Val.F64(1));
+        var instance = new Instance(store, Module.FromFile(store, ModulePath("globals")), host, factor);
+        Global exported = instance.GetGlobal("var_i64")!;
+        instance.Dispose();
+        Assert.IsTrue(exported.IsDisposed);
+        Assert.IsFalse(host.IsDisposed, "a host global belongs to the store, not to the instance");
+        Assert.ThrowsExactly<ObjectDisposedException>(() => exported.GetValue());
+        Assert.ThrowsExactly<ObjectDisposedException>(() => exported.SetValue(Val.I64(1)));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => exported.GetValue<long>());
+        Assert.AreEqual(1, host.GetValue<int>());
+        store.Dispose();
+        Assert.IsTrue(host.IsDisposed);
+        Assert.ThrowsExactly<ObjectDisposedException>(() => host.Value);
+        Assert.ThrowsExactly<ObjectDisposedException>(() => host.SetValue(2));
+        Assert.ThrowsExactly<ObjectDisposedException>(
+            () => Global.Create(store, new GlobalType(ValType.I32, Mutability.Var), Val.I32(1)));
+    }
+
+    [TestMethod]
+    public void CreateNamesTheWrongArgument()
+    {
+        var type = new GlobalType(ValType.I64, Mutability.Var);
+        Assert.AreEqual("store", Assert.ThrowsExactly<ArgumentNullException>(() => Global.Create(null!, type, Val.I64(1))).ParamName);
+        Assert.AreEqual("type", Assert.ThrowsExactly<ArgumentNullException>(() => Global.Create(Store, null!, Val.I64(1))).ParamName);
+        Assert.AreEqual("value", Assert.ThrowsExactly<ArgumentException>(() => Global.Create(Store, type, Val.I32(1))).ParamName);
+        Assert.AreEqual("value", Assert.ThrowsExactly<ArgumentException>(() => Global.Create(Store, type, Val.ExternRef(null))).ParamName);
+    }
 }

@@ -120,6 +120,133 @@ public sealed class HostFunctionTests : FacadeTest
     }
 
     [TestMethod]
+    public void TypedHostFunctionsOfEveryArityAndKindAreCalledFromWasm()
+    {
+        // Each host function weights its arguments by position (p1 + 10*p2 + 100*p3 + ...), as arity.wat does.
+        double stored = 0;
+        var linker = new Linker()
+            .Define("env", "h0", Func.FromCallback(Store, () => 7.0))
+            .Define("env", "g0", Func.FromCallback(Store, () => { stored = 7; }))
+            .Define("env", "h1", Func.FromCallback(Store, (int a) => (double)a))
+            .Define("env", "g1", Func.FromCallback(Store, (int a) => { stored = a; }))
+            .Define("env", "h2", Func.FromCallback(Store, (int a, long b) => a + (10.0 * b)))
+            .Define("env", "g2", Func.FromCallback(Store, (int a, long b) => { stored = a + (10.0 * b); }))
+            .Define("env", "h3", Func.FromCallback(Store, (int a, long b, float c) => a + (10.0 * b) + (100.0 * c)))
+            .Define("env", "g3", Func.FromCallback(Store, (int a, long b, float c) => { stored = a + (10.0 * b) + (100.0 * c); }))
+            .Define("env", "h4", Func.FromCallback(Store, (int a, long b, float c, double d) => a + (10.0 * b) + (100.0 * c) + (1000 * d)))
+            .Define("env", "g4", Func.FromCallback(Store, (int a, long b, float c, double d) => { stored = a + (10.0 * b) + (100.0 * c) + (1000 * d); }))
+            .Define("env", "h5", Func.FromCallback(Store, (int a, long b, float c, double d, int e) => a + (10.0 * b) + (100.0 * c) + (1000 * d) + (10_000.0 * e)))
+            .Define("env", "g5", Func.FromCallback(Store, (int a, long b, float c, double d, int e) => { stored = a + (10.0 * b) + (100.0 * c) + (1000 * d) + (10_000.0 * e); }))
+            .Define("env", "h6", Func.FromCallback(Store, (int a, long b, float c, double d, int e, long f) => a + (10.0 * b) + (100.0 * c) + (1000 * d) + (10_000.0 * e) + (100_000.0 * f)))
+            .Define("env", "g6", Func.FromCallback(Store, (int a, long b, float c, double d, int e, long f) => { stored = a + (10.0 * b) + (100.0 * c) + (1000 * d) + (10_000.0 * e) + (100_000.0 * f); }));
+        Instance instance = linker.Instantiate(Store, Load("arity_host"));
+
+        Assert.AreEqual(7.0, instance.GetFunction<double>("call_h0")!());
+        Assert.AreEqual(1.0, instance.GetFunction<int, double>("call_h1")!(1));
+        Assert.AreEqual(21.0, instance.GetFunction<int, long, double>("call_h2")!(1, 2));
+        Assert.AreEqual(321.0, instance.GetFunction<int, long, float, double>("call_h3")!(1, 2, 3f));
+        Assert.AreEqual(4321.0, instance.GetFunction<int, long, float, double, double>("call_h4")!(1, 2, 3f, 4.0));
+        Assert.AreEqual(54321.0, instance.GetFunction<int, long, float, double, int, double>("call_h5")!(1, 2, 3f, 4.0, 5));
+        Assert.AreEqual(654321.0, instance.GetFunction<int, long, float, double, int, long, double>("call_h6")!(1, 2, 3f, 4.0, 5, 6));
+
+        instance.GetAction("call_g0")!();
+        Assert.AreEqual(7.0, stored);
+        instance.GetAction<int>("call_g1")!(1);
+        Assert.AreEqual(1.0, stored);
+        instance.GetAction<int, long>("call_g2")!(1, 2);
+        Assert.AreEqual(21.0, stored);
+        instance.GetAction<int, long, float>("call_g3")!(1, 2, 3f);
+        Assert.AreEqual(321.0, stored);
+        instance.GetAction<int, long, float, double>("call_g4")!(1, 2, 3f, 4.0);
+        Assert.AreEqual(4321.0, stored);
+        instance.GetAction<int, long, float, double, int>("call_g5")!(1, 2, 3f, 4.0, 5);
+        Assert.AreEqual(54321.0, stored);
+        instance.GetAction<int, long, float, double, int, long>("call_g6")!(1, 2, 3f, 4.0, 5, 6);
+        Assert.AreEqual(654321.0, stored);
+
+        // The same host functions as typed delegates from .NET (the host path of AsFunc/AsAction).
+        Func h(string name) => (Func)linker.Get("env", name)!;
+        Assert.AreEqual(321.0, h("h3").AsFunc<int, long, float, double>()(1, 2, 3f));
+        Assert.AreEqual(4321.0, h("h4").AsFunc<int, long, float, double, double>()(1, 2, 3f, 4.0));
+        Assert.AreEqual(54321.0, h("h5").AsFunc<int, long, float, double, int, double>()(1, 2, 3f, 4.0, 5));
+        Assert.AreEqual(654321.0, h("h6").AsFunc<int, long, float, double, int, long, double>()(1, 2, 3f, 4.0, 5, 6));
+        h("g3").AsAction<int, long, float>()(3, 0, 0);
+        Assert.AreEqual(3.0, stored);
+        h("g4").AsAction<int, long, float, double>()(4, 0, 0, 0);
+        Assert.AreEqual(4.0, stored);
+        h("g5").AsAction<int, long, float, double, int>()(5, 0, 0, 0, 0);
+        Assert.AreEqual(5.0, stored);
+        h("g6").AsAction<int, long, float, double, int, long>()(6, 0, 0, 0, 0, 0);
+        Assert.AreEqual(6.0, stored);
+        Assert.ThrowsExactly<InvalidOperationException>(() => h("g6").AsAction<int, long, float, double, int, int>());
+        Assert.ThrowsExactly<InvalidOperationException>(() => h("h5").AsFunc<int, long, float, double, int, float>());
+    }
+
+    [TestMethod]
+    public void EveryFromCallbackOverloadRefusesNullsAndADisposedStore()
+    {
+        var disposed = new Store(Engine);
+        disposed.Dispose();
+        foreach (Store? store in new[] { null, disposed })
+        {
+            Type expected = store is null ? typeof(ArgumentNullException) : typeof(ObjectDisposedException);
+            Action[] calls =
+            [
+                () => Func.FromCallback(store!, () => 1),
+                () => Func.FromCallback(store!, () => { }),
+                () => Func.FromCallback(store!, (int a) => a),
+                () => Func.FromCallback(store!, (int a) => { }),
+                () => Func.FromCallback(store!, (int a, int b) => a),
+                () => Func.FromCallback(store!, (int a, int b) => { }),
+                () => Func.FromCallback(store!, (int a, int b, int c) => a),
+                () => Func.FromCallback(store!, (int a, int b, int c) => { }),
+                () => Func.FromCallback(store!, (int a, int b, int c, int d) => a),
+                () => Func.FromCallback(store!, (int a, int b, int c, int d) => { }),
+                () => Func.FromCallback(store!, (int a, int b, int c, int d, int e) => a),
+                () => Func.FromCallback(store!, (int a, int b, int c, int d, int e) => { }),
+                () => Func.FromCallback(store!, (int a, int b, int c, int d, int e, int f) => a),
+                () => Func.FromCallback(store!, (int a, int b, int c, int d, int e, int f) => { }),
+                () => Func.FromCallback(store!, FuncType.Of([], []), (a, r) => { }),
+            ];
+            foreach (Action call in calls)
+            {
+                Exception e = Assert.Throws<Exception>(call);
+                Assert.AreEqual(expected, e.GetType(), e.ToString());
+                if (e is ArgumentNullException nullArgument)
+                {
+                    Assert.AreEqual("store", nullArgument.ParamName);
+                }
+            }
+        }
+
+        Action[] nullCallbacks =
+        [
+            () => Func.FromCallback(Store, (Action)null!),
+            () => Func.FromCallback(Store, (Func<int, int>)null!),
+            () => Func.FromCallback(Store, (Action<int>)null!),
+            () => Func.FromCallback(Store, (Func<int, int, int>)null!),
+            () => Func.FromCallback(Store, (Action<int, int>)null!),
+            () => Func.FromCallback(Store, (Func<int, int, int, int>)null!),
+            () => Func.FromCallback(Store, (Action<int, int, int>)null!),
+            () => Func.FromCallback(Store, (Func<int, int, int, int, int>)null!),
+            () => Func.FromCallback(Store, (Action<int, int, int, int>)null!),
+            () => Func.FromCallback(Store, (Func<int, int, int, int, int, int>)null!),
+            () => Func.FromCallback(Store, (Action<int, int, int, int, int>)null!),
+            () => Func.FromCallback(Store, (Func<int, int, int, int, int, int, int>)null!),
+            () => Func.FromCallback(Store, (Action<int, int, int, int, int, int>)null!),
+            () => Func.FromCallback(Store, FuncType.Of([], []), null!),
+        ];
+        foreach (Action call in nullCallbacks)
+        {
+            Assert.AreEqual("callback", Assert.ThrowsExactly<ArgumentNullException>(call).ParamName);
+        }
+
+        Assert.AreEqual("type", Assert.ThrowsExactly<ArgumentNullException>(() => Func.FromCallback(Store, null!, (a, r) => { })).ParamName);
+        Assert.ThrowsExactly<NotSupportedException>(() => Func.FromCallback(Store, (int a, int b, int c, int d, int e, short f) => { }));
+        Assert.ThrowsExactly<NotSupportedException>(() => Func.FromCallback(Store, (int a, int b, int c) => 'x'));
+    }
+
+    [TestMethod]
     public void TypedHostCallbacksAllocateNothing()
     {
         Instance instance = InstantiateHost();

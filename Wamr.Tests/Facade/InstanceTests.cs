@@ -169,4 +169,98 @@ public sealed class InstanceTests : FacadeTest
         LinkException e = Assert.ThrowsExactly<LinkException>(() => new Instance(Store, module, [null]));
         StringAssert.Contains(e.Message, "cannot import a memory");
     }
+
+    [TestMethod]
+    public void AnInstanceKnowsItsStoreModuleAndExports()
+    {
+        Module module = Load("memory");
+        var instance = new Instance(Store, module, [], null);
+        Assert.AreSame(Store, instance.Store);
+        Assert.AreSame(module, instance.Module);
+        CollectionAssert.AreEqual(module.Exports.Select(e => e.Name).ToArray(), instance.Exports.Select(e => e.Name).ToArray());
+        Assert.AreEqual(65536L, instance.GetMemory("mem")!.Length, "null options are the defaults: no app heap");
+        Assert.AreSame(instance.GetExport(2), instance.GetFunction("store"));
+    }
+
+    [TestMethod]
+    public void EveryLookupOfADisposedInstanceThrowsObjectDisposedException()
+    {
+        Instance instance = Instantiate("memory");
+        Memory memory = instance.GetMemory("mem")!;
+        instance.Dispose();
+        instance.Dispose();
+        Assert.ThrowsExactly<ObjectDisposedException>(() => instance.GetExport(0));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => instance.GetMemory("mem"));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => instance.GetGlobal("mem"));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => instance.GetTable("mem"));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => instance.GetAction<int, int>("store"));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => memory.Read<int>(0));
+        Assert.IsTrue(memory.IsDisposed);
+        Assert.IsFalse(Instantiate("memory").GetMemory("mem")!.IsDisposed, "another instance of the module is not affected");
+    }
+
+    [TestMethod]
+    public void LookupsCheckTheirNameArgument()
+    {
+        Instance instance = Instantiate("memory");
+        Assert.AreEqual("name", Assert.ThrowsExactly<ArgumentNullException>(() => instance.GetMemory(null!)).ParamName);
+        Assert.AreEqual("name", Assert.ThrowsExactly<ArgumentNullException>(() => instance.GetGlobal(null!)).ParamName);
+        Assert.AreEqual("name", Assert.ThrowsExactly<ArgumentNullException>(() => instance.GetTable(null!)).ParamName);
+        Assert.AreEqual("name", Assert.ThrowsExactly<ArgumentNullException>(() => instance.GetFunction(null!)).ParamName);
+        Assert.AreEqual("name", Assert.ThrowsExactly<ArgumentNullException>(() => instance.GetAction(null!)).ParamName);
+        Assert.IsNull(instance.GetMemory("load"), "an export of another kind is not a memory");
+        Assert.IsNull(instance.GetAction("missing"));
+    }
+
+    [TestMethod]
+    public void AnImportFromADisposedInstanceOrOfAnotherStoreIsRefused()
+    {
+        Instance math = Instantiate("arith");
+        Global offset = Global.Create(Store, new GlobalType(ValType.I32, Mutability.Const), Val.I32(1));
+        Module linking = Load("linking");
+        math.Dispose();
+        LinkException e = Assert.ThrowsExactly<LinkException>(
+            () => new Instance(Store, linking, math.Exports[0], math.Exports[5], offset));
+        Assert.AreEqual(2, e.Problems.Count);
+        Assert.AreEqual("the object given is disposed", e.Problems[0].Reason);
+
+        using var other = new Store(Engine);
+        Global foreignGlobal = Global.Create(other, new GlobalType(ValType.I32, Mutability.Const), Val.I32(1));
+        Instance fresh = Instantiate("arith");
+        ArgumentException wrongStore = Assert.ThrowsExactly<ArgumentException>(
+            () => new Instance(Store, linking, fresh.GetFunction("add"), fresh.GetFunction("answer"), foreignGlobal));
+        Assert.AreEqual("imports", wrongStore.ParamName);
+        StringAssert.Contains(wrongStore.Message, "host::offset");
+        Assert.AreEqual(1000 + 1 + 42, new Instance(Store, linking, fresh.GetFunction("add"), fresh.GetFunction("answer"),
+            Global.Create(Store, new GlobalType(ValType.I32, Mutability.Const), Val.I32(1000))).GetFunction<int, int>("add_answer")!(1));
+    }
+
+    [TestMethod]
+    public void InstanceOptionsAreValues()
+    {
+        var options = new InstanceOptions { StackSize = 4096, HeapSize = 8192 };
+        Assert.AreEqual(4096u, options.StackSize);
+        Assert.AreEqual(8192u, options.HeapSize);
+        Assert.AreEqual(0u, InstanceOptions.Default.HeapSize);
+        Assert.AreEqual(new InstanceOptions { StackSize = 4096, HeapSize = 8192 }, options);
+        Assert.IsTrue(options == new InstanceOptions { StackSize = 4096, HeapSize = 8192 });
+        Assert.IsTrue(options != InstanceOptions.Default);
+        InstanceOptions bigger = options with { HeapSize = 16384 };
+        Assert.AreEqual(16384u, bigger.HeapSize);
+        Assert.AreEqual(4096u, bigger.StackSize);
+        Assert.AreEqual(8192u, options.HeapSize, "with makes a copy");
+    }
+
+    [TestMethod]
+    public void StackSizesWamrCannotUseFailWithExceptions()
+    {
+        // Measured in a separate process first: neither crashes. A 1-byte stack overflows on the first call; a stack
+        // WAMR cannot allocate fails the instantiation.
+        Module module = Load("arith");
+        var tiny = new Instance(Store, module, [], new InstanceOptions { StackSize = 1 });
+        StringAssert.Contains(Assert.ThrowsExactly<TrapException>(() => tiny.GetFunction<int>("answer")!()).TrapMessage, "stack overflow");
+        WasmException huge = Assert.ThrowsExactly<WasmException>(() => new Instance(Store, module, [], new InstanceOptions { StackSize = uint.MaxValue }));
+        StringAssert.Contains(huge.Message, "exec env");
+        Assert.AreEqual(42, new Instance(Store, module).GetFunction<int>("answer")!(), "the store stays usable");
+    }
 }

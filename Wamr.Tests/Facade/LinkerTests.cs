@@ -51,4 +51,54 @@ public sealed class LinkerTests : FacadeTest
         Assert.ThrowsExactly<ArgumentNullException>(() => linker.DefineInstance("m", null!));
         Assert.ThrowsExactly<ArgumentNullException>(() => linker.Instantiate(null!, Load("arith")));
     }
+
+    [TestMethod]
+    public void InstantiateTakesOptionsAndChecksTheStore()
+    {
+        Func add = Func.FromCallback(Store, (int a, int b) => a + b);
+        var linker = new Linker();
+        Assert.IsFalse(linker.AllowShadowing);
+        Instance withHeap = linker.Instantiate(Store, Load("memory"), new InstanceOptions { HeapSize = 64 * 1024 });
+        Assert.IsTrue(withHeap.GetMemory("mem")!.Length > 65536L, "the options reached WAMR: the app heap took a page");
+        Assert.AreEqual(65536L, linker.Instantiate(Store, Load("memory")).GetMemory("mem")!.Length);
+
+        using var other = new Store(Engine);
+        Assert.AreEqual("module", Assert.ThrowsExactly<ArgumentException>(
+            () => linker.Instantiate(Store, Module.FromFile(other, ModulePath("arith")))).ParamName);
+        var foreign = new Linker()
+            .Define("math", "add", Func.FromCallback(other, (int a, int b) => a + b))
+            .Define("math", "answer", Func.FromCallback(other, () => 42))
+            .Define("host", "offset", Global.Create(other, new GlobalType(ValType.I32, Mutability.Const), Val.I32(0)));
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => foreign.Instantiate(Store, Load("linking"))).Message, "another store");
+        Assert.AreEqual("module", Assert.ThrowsExactly<ArgumentNullException>(() => linker.Instantiate(Store, null!)).ParamName);
+        Assert.AreEqual(5, add.AsFunc<int, int, int>()(2, 3));
+    }
+
+    [TestMethod]
+    public void GetAndDefineNameTheirNullArgument()
+    {
+        var linker = new Linker();
+        Assert.AreEqual("module", Assert.ThrowsExactly<ArgumentNullException>(() => linker.Get(null!, "f")).ParamName);
+        Assert.AreEqual("name", Assert.ThrowsExactly<ArgumentNullException>(() => linker.Get("m", null!)).ParamName);
+        Assert.AreEqual("item", Assert.ThrowsExactly<ArgumentNullException>(() => linker.Define("m", "f", null!)).ParamName);
+        Assert.AreEqual("module", Assert.ThrowsExactly<ArgumentNullException>(() => linker.DefineInstance(null!, Instantiate("arith"))).ParamName);
+        Assert.AreEqual("instance", Assert.ThrowsExactly<ArgumentNullException>(() => linker.DefineInstance("m", null!)).ParamName);
+        Assert.IsNull(linker.Get("m", "f"));
+        Assert.AreEqual(0, linker.Definitions.Count());
+    }
+
+    [TestMethod]
+    public void DefineInstanceRefusesNamesDefinedAlready()
+    {
+        Instance first = Instantiate("arith");
+        Instance second = Instantiate("arith");
+        var linker = new Linker().DefineInstance("math", first);
+        Assert.ThrowsExactly<ArgumentException>(() => linker.DefineInstance("math", second));
+        Assert.AreSame(first.GetExport("add"), linker.Get("math", "add"));
+        linker.AllowShadowing = true;
+        Assert.IsTrue(linker.AllowShadowing);
+        linker.DefineInstance("math", second);
+        Assert.AreSame(second.GetExport("add"), linker.Get("math", "add"));
+        CollectionAssert.AreEquivalent(second.Exports.ToArray(), linker.Definitions.Select(d => d.Value).ToArray());
+    }
 }

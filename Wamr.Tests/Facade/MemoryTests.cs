@@ -75,4 +75,50 @@ public sealed class MemoryTests : FacadeTest
         StringAssert.Contains(e.Message, "memory.grow");
         Assert.AreEqual(1u, memory.PageCount);
     }
+
+    [TestMethod]
+    public void ByteCopiesAndStringsAreBoundsChecked()
+    {
+        Memory memory = Instantiate("memory").GetMemory("mem")!;
+        byte[] buffer = new byte[8];
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => memory.Read(Memory.PageSize - 4, buffer));
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => memory.Read(-1, buffer));
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => memory.Write(Memory.PageSize - 7, buffer));
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => memory.Write(long.MinValue, buffer));
+        Assert.AreEqual("length", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => memory.ReadString(0, -1)).ParamName);
+        Assert.AreEqual("offset", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => memory.ReadNullTerminatedString(-1)).ParamName);
+        Assert.AreEqual("value", Assert.ThrowsExactly<ArgumentNullException>(() => memory.WriteString(0, null!)).ParamName);
+        // Exactly at the end is inside.
+        memory.Write(Memory.PageSize - 8, new byte[] { 1, 2, 3, 4, 5, 6, 7, 8 });
+        memory.Read(Memory.PageSize - 8, buffer);
+        CollectionAssert.AreEqual(new byte[] { 1, 2, 3, 4, 5, 6, 7, 8 }, buffer);
+        memory.Read(Memory.PageSize, Span<byte>.Empty);
+        Assert.AreEqual(string.Empty, memory.ReadString(Memory.PageSize, 0));
+        Assert.AreEqual(0, memory.WriteString(Memory.PageSize, string.Empty));
+        Assert.AreEqual(0, memory.GetSpan(Memory.PageSize, 0).Length);
+    }
+
+    [TestMethod]
+    public void MemoryOfADisposedInstanceOrStoreThrowsObjectDisposedException()
+    {
+        var store = new Store(Engine);
+        var instance = new Instance(store, Module.FromFile(store, ModulePath("memory")));
+        Memory memory = instance.GetMemory("mem")!;
+        instance.Dispose();
+        Assert.ThrowsExactly<ObjectDisposedException>(() => memory.PageCount);
+        Assert.ThrowsExactly<ObjectDisposedException>(() => memory.Length);
+        Assert.ThrowsExactly<ObjectDisposedException>(() => memory.GetSpan().Length);
+        Assert.ThrowsExactly<ObjectDisposedException>(() => memory.GetSpan(0, 1).Length);
+        Assert.ThrowsExactly<ObjectDisposedException>(() => memory.Read<int>(0));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => memory.Write(0, 1));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => memory.Read(0, new byte[1]));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => memory.Write(0, new byte[1]));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => memory.ReadString(0, 1));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => memory.ReadNullTerminatedString(0));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => memory.WriteString(0, "x"));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => memory.Grow(1));
+        Assert.AreEqual(new MemoryType(new Limits(1, 3)), memory.Type, "the type stays readable");
+        store.Dispose();
+        Assert.ThrowsExactly<ObjectDisposedException>(() => memory.Read<byte>(0));
+    }
 }

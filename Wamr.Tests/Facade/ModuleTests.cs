@@ -139,4 +139,58 @@ public sealed class ModuleTests : FacadeTest
         Assert.IsTrue(shared.IsDisposed);
         Assert.ThrowsExactly<ObjectDisposedException>(() => Module.Obtain(Store, shared));
     }
+
+    [TestMethod]
+    public void ADisposedStoreRefusesLoadingValidatingAndObtaining()
+    {
+        byte[] bytes = ModuleBytes("arith");
+        var store = new Store(Engine);
+        using SharedModule shared = Module.FromBytes(store, bytes).Share();
+        store.Dispose();
+        Assert.ThrowsExactly<ObjectDisposedException>(() => Module.FromBytes(store, bytes));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => Module.FromBytes(store, bytes.AsSpan()));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => Module.FromStream(store, new MemoryStream(bytes)));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => Module.Validate(store, bytes));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => Module.Deserialize(store, bytes));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => Module.Obtain(store, shared));
+        // The shared module outlives its store and is obtained elsewhere.
+        Assert.AreEqual(42, new Instance(Store, Module.Obtain(Store, shared)).GetFunction<int>("answer")!());
+    }
+
+    [TestMethod]
+    public void NullArgumentsAreNamed()
+    {
+        byte[] bytes = ModuleBytes("arith");
+        Assert.AreEqual("store", Assert.ThrowsExactly<ArgumentNullException>(() => Module.FromBytes(null!, bytes.AsSpan())).ParamName);
+        Assert.AreEqual("bytes", Assert.ThrowsExactly<ArgumentNullException>(() => Module.FromBytes(Store, (byte[])null!)).ParamName);
+        Assert.AreEqual("path", Assert.ThrowsExactly<ArgumentNullException>(() => Module.FromFile(Store, null!)).ParamName);
+        Assert.AreEqual("store", Assert.ThrowsExactly<ArgumentNullException>(() => Module.FromFile(null!, "x")).ParamName);
+        Assert.AreEqual("stream", Assert.ThrowsExactly<ArgumentNullException>(() => Module.FromStream(Store, null!)).ParamName);
+        Assert.AreEqual("store", Assert.ThrowsExactly<ArgumentNullException>(() => Module.FromStream(null!, Stream.Null)).ParamName);
+        Assert.AreEqual("store", Assert.ThrowsExactly<ArgumentNullException>(() => Module.Validate(null!, bytes, out _)).ParamName);
+        Assert.AreEqual("store", Assert.ThrowsExactly<ArgumentNullException>(() => Module.Deserialize(null!, bytes)).ParamName);
+        Assert.AreEqual("store", Assert.ThrowsExactly<ArgumentNullException>(() => Module.Obtain(null!, null!)).ParamName);
+        Assert.AreEqual("shared", Assert.ThrowsExactly<ArgumentNullException>(() => Module.Obtain(Store, null!)).ParamName);
+    }
+
+    [TestMethod]
+    public void AModuleWithImportsDescribesThemAndASharedModuleCarriesThem()
+    {
+        Module module = Load("linking");
+        StringAssert.StartsWith(module.ToString(), "(module (import \"math\" \"add\" (func (param i32 i32) (result i32)))");
+        using SharedModule shared = module.Share();
+        Assert.IsFalse(shared.IsDisposed);
+        CollectionAssert.AreEqual(module.Imports.ToArray(), shared.Imports.ToArray());
+        CollectionAssert.AreEqual(module.Exports.ToArray(), shared.Exports.ToArray());
+        Module obtained = Module.Obtain(Store, shared);
+        Assert.AreSame(Store, obtained.Store);
+        Assert.IsFalse(obtained.IsDisposed);
+        CollectionAssert.AreEqual(module.Imports.ToArray(), obtained.Imports.ToArray());
+        module.Dispose();
+        Assert.IsFalse(obtained.IsDisposed, "disposing one module object leaves the other usable");
+        shared.Dispose();
+        shared.Dispose();
+        Assert.IsTrue(shared.IsDisposed);
+        Assert.AreEqual(3, shared.Imports.Count, "the description stays readable");
+    }
 }

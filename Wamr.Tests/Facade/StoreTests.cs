@@ -232,4 +232,92 @@ public sealed class StoreTests : FacadeTest
 
         Assert.AreEqual(expected, Store.PendingReleaseCount, "the finalizer queued the forgotten store");
     }
+
+    [TestMethod]
+    public void ANullEngineIsRefused() =>
+        Assert.AreEqual("engine", Assert.ThrowsExactly<ArgumentNullException>(() => new Store(null!)).ParamName);
+
+    [TestMethod]
+    public void EverythingThatEntersTheStoreIsRefusedWhileAnotherThreadIsInside()
+    {
+        Instance memoryInstance = Instantiate("memory");
+        Memory memory = memoryInstance.GetMemory("mem")!;
+        Table table = Instantiate("table").GetTable("funcs")!;
+        Global global = Global.Create(Store, new GlobalType(ValType.I32, Mutability.Var), Val.I32(1));
+        Module module = Load("arith");
+        Func plain = Func.FromCallback(Store, (int a) => a);
+        byte[] bytes = ModuleBytes("arith");
+        using var inside = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        Func blocking = Func.FromCallback(Store, () =>
+        {
+            inside.Set();
+            release.Wait();
+        });
+        var caller = new Thread(() => blocking.Call());
+        caller.Start();
+        inside.Wait();
+        try
+        {
+            Action[] refused =
+            [
+                () => _ = memory.Length,
+                () => _ = memory.PageCount,
+                () => memory.Read<int>(0),
+                () => memory.Write(0, 1),
+                () => memory.GetSpan(),
+                () => memory.ReadString(16, 5),
+                () => _ = table.Size,
+                () => table.Get(0),
+                () => table.Set(2, Val.FuncRef(null)),
+                () => global.GetValue(),
+                () => global.SetValue(2),
+                () => plain.Call(1),
+                () => plain.AsFunc<int, int>()(1),
+                () => Global.Create(Store, new GlobalType(ValType.I32, Mutability.Const), Val.I32(1)),
+                () => Func.FromCallback(Store, () => { }),
+                () => Foreign.For(Store, "x"),
+                () => Module.FromBytes(Store, bytes),
+                () => Module.Validate(Store, bytes),
+                () => module.Share(),
+                () => new Instance(Store, module),
+            ];
+            for (int i = 0; i < refused.Length; i++)
+            {
+                InvalidOperationException e = Assert.ThrowsExactly<InvalidOperationException>(refused[i], $"call {i}");
+                StringAssert.Contains(e.Message, "one thread at a time");
+            }
+        }
+        finally
+        {
+            release.Set();
+            caller.Join();
+        }
+
+        // Once the other thread has left, the same calls work from here.
+        Assert.AreEqual(1, global.GetValue<int>());
+        Assert.AreEqual("hello", memory.ReadString(16, 5));
+        Assert.AreEqual(4u, table.Size);
+        Assert.AreEqual(42, new Instance(Store, module).GetFunction<int>("answer")!());
+    }
+
+    [TestMethod]
+    public async Task MemoryGlobalsAndTablesWorkAcrossAwaitHops()
+    {
+        Instance instance = Instantiate("memory");
+        Memory memory = instance.GetMemory("mem")!;
+        Table table = Instantiate("table").GetTable("funcs")!;
+        Global global = Global.Create(Store, new GlobalType(ValType.I64, Mutability.Var), Val.I64(0));
+        for (int i = 0; i < 10; i++)
+        {
+            await Task.Yield();
+            memory.Write(64, memory.Read<int>(64) + 1);
+            global.SetValue(global.GetValue<long>() + 1);
+            await Task.Run(() => table.Set(2, table.Get((uint)(i % 2))));
+        }
+
+        Assert.AreEqual(10, instance.GetFunction<int, int>("load")!(64));
+        Assert.AreEqual(10L, global.GetValue<long>());
+        Assert.AreEqual(table.Get(1), table.Get(2));
+    }
 }

@@ -76,4 +76,51 @@ public sealed class TableTests : FacadeTest
         NotSupportedException e = Assert.ThrowsExactly<NotSupportedException>(() => funcs.Grow(1));
         StringAssert.Contains(e.Message, "table.grow");
     }
+
+    [TestMethod]
+    public void ATableDescribesItsTypeAndRefusesTheOtherReferenceKind()
+    {
+        Instance instance = Instantiate("table");
+        Table funcs = instance.GetTable("funcs")!;
+        Table things = instance.GetTable("things")!;
+        Assert.AreEqual(new TableType(ValType.FuncRef, new Limits(4, 8)), funcs.Type);
+        Assert.AreSame(funcs.Type, ((Extern)funcs).Type);
+        Assert.AreEqual(ValKind.ExternRef, things.ElementKind);
+        Assert.AreEqual(2u, things.Size);
+        Assert.AreEqual("value", Assert.ThrowsExactly<ArgumentException>(() => funcs.Set(0, Val.ExternRef("x"))).ParamName);
+        Assert.AreEqual("value", Assert.ThrowsExactly<ArgumentException>(() => things.Set(0, Val.FuncRef(null))).ParamName);
+        Assert.AreEqual("index", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => things.Get(2)).ParamName);
+        Assert.AreEqual("index", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => things.Set(uint.MaxValue, Val.ExternRef("x"))).ParamName);
+        Assert.AreEqual(Val.FuncRef(null), funcs.Get(3), "the last element");
+    }
+
+    [TestMethod]
+    public void AFunctionOfAnotherStoreCannotBeStored()
+    {
+        using var other = new Store(Engine);
+        var foreign = new Instance(other, Module.FromFile(other, ModulePath("table")));
+        Table funcs = Instantiate("table").GetTable("funcs")!;
+        Assert.ThrowsExactly<ArgumentException>(() => funcs.Set(0, Val.FuncRef(foreign.GetFunction("eleven"))));
+        Assert.AreEqual(11, funcs.Get(0).AsFunc()!.AsFunc<int>()(), "the element is unchanged");
+    }
+
+    [TestMethod]
+    public void TablesOfADisposedInstanceOrStoreThrowObjectDisposedException()
+    {
+        var store = new Store(Engine);
+        var instance = new Instance(store, Module.FromFile(store, ModulePath("table")));
+        Table funcs = instance.GetTable("funcs")!;
+        Table things = instance.GetTable("things")!;
+        Func eleven = instance.GetFunction("eleven")!;
+        instance.Dispose();
+        Assert.ThrowsExactly<ObjectDisposedException>(() => funcs.Size);
+        Assert.ThrowsExactly<ObjectDisposedException>(() => funcs.Get(0));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => funcs.Set(0, Val.FuncRef(eleven)));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => things.Set(0, Val.ExternRef("x")));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => funcs.Grow(1));
+        store.Dispose();
+        Assert.ThrowsExactly<ObjectDisposedException>(() => things.Get(0));
+        Assert.ThrowsExactly<ObjectDisposedException>(() => Foreign.For(store, "x"));
+        Assert.AreEqual("store", Assert.ThrowsExactly<ArgumentNullException>(() => Foreign.For(null!, "x")).ParamName);
+    }
 }

@@ -73,4 +73,44 @@ public sealed class ValTests
         Assert.IsTrue(Val.FuncRef(null).IsReference);
         Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Val.Default((ValKind)9));
     }
+
+    [TestMethod]
+    public void ReferencesHoldTheirTargetAndCompareByIdentity()
+    {
+        using var engine = new Engine();
+        using var store = new Store(engine);
+        Func function = Func.FromCallback(store, () => { });
+        Func other = Func.FromCallback(store, () => { });
+        Val reference = Val.FuncRef(function);
+        Assert.AreSame(function, reference.AsFunc());
+        Assert.IsTrue(reference.IsReference);
+        Assert.IsFalse(reference.IsNull);
+        Assert.AreEqual(ValKind.FuncRef, reference.Kind);
+        Assert.AreEqual("(ref.func host (func))", reference.ToString());
+        Assert.IsTrue(reference.Equals(Val.FuncRef(function)));
+        Assert.IsFalse(reference.Equals(Val.FuncRef(other)));
+        Assert.IsFalse(reference.Equals(Val.FuncRef(null)));
+        Assert.IsFalse(reference.Equals(Val.ExternRef(function)), "the same object as an externref is another value");
+        Assert.IsNull(Val.FuncRef(null).AsFunc());
+
+        var payload = new object();
+        Val external = Val.ExternRef(payload);
+        Assert.AreSame(payload, external.AsExternRef());
+        Assert.IsFalse(external.IsNull);
+        Assert.IsNull(Val.ExternRef(null).AsExternRef());
+        Assert.ThrowsExactly<InvalidOperationException>(() => external.AsFunc());
+        Assert.ThrowsExactly<InvalidOperationException>(() => external.AsI32());
+    }
+
+    [TestMethod]
+    public void EqualsOfValComparesKindAndBits()
+    {
+        Assert.IsTrue(Val.I64(-1).Equals(Val.I64(-1)));
+        Assert.IsFalse(Val.I64(-1).Equals(Val.I32(-1)));
+        Assert.IsFalse(Val.F32(1f).Equals(Val.I32(BitConverter.SingleToInt32Bits(1f))), "same bits, another kind");
+        Assert.IsTrue(Val.F32(float.NaN).Equals(Val.F32(float.NaN)));
+        Assert.IsFalse(Val.F32(0f).Equals(Val.F32(-0f)));
+        Assert.IsTrue(Val.F64(2.5).Equals((object)Val.F64(2.5)));
+        Assert.IsFalse(Val.F64(2.5).Equals((object)2.5));
+    }
 }
