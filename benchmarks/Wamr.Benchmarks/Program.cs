@@ -7,7 +7,7 @@ using Wamr.Benchmarks.Report;
 namespace Wamr.Benchmarks;
 
 /// <summary>
-/// <c>report [--quick]</c> compares every path with the raw C baseline (see <see cref="ReportCommand"/>);
+/// <c>report [--quick [--write]]</c> compares every path with the raw C baseline (see <see cref="ReportCommand"/>);
 /// anything else goes to BenchmarkDotNet's switcher (e.g. <c>--filter *Generation*</c>).
 /// </summary>
 public static class Program
@@ -19,7 +19,7 @@ public static class Program
     {
         if (args.Length > 0 && args[0] == "report")
         {
-            return ReportCommand.Run(quick: Array.IndexOf(args, "--quick") > 0);
+            return ReportCommand.Run(quick: Array.IndexOf(args, "--quick") > 0, write: Array.IndexOf(args, "--write") > 0);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

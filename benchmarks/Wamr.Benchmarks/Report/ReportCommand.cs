@@ -31,7 +31,8 @@ public static class ReportCommand
     /// <summary>Runs the command.</summary>
     /// <param name="quick">Brief, in-process runs; print only.</param>
     /// <returns>The process exit code.</returns>
-    public static int Run(bool quick)
+    /// <param name="write">Write <c>docs/benchmarks.md</c> even in quick mode (the page then says so).</param>
+    public static int Run(bool quick, bool write = false)
     {
         string work = Directory.CreateTempSubdirectory("wamr-bench-").FullName;
         try
@@ -54,15 +55,12 @@ public static class ReportCommand
             }
 
             string table = ComparisonTable.Render(baseline, measurements);
-            if (quick)
-            {
-                Console.WriteLine();
-                Console.WriteLine(table);
-            }
-            else
+            Console.WriteLine();
+            Console.WriteLine(table);
+            if (!quick || write)
             {
                 string file = Path.Combine(RepoPaths.Root, "docs", "benchmarks.md");
-                File.WriteAllText(file, Document(table));
+                File.WriteAllText(file, Document(table, quick));
                 Console.WriteLine("Wrote " + file);
             }
 
@@ -83,7 +81,7 @@ public static class ReportCommand
             .WithIterationCount(5)
             .WithIterationTime(TimeInterval.FromMilliseconds(80)));
 
-    private static string Document(string table)
+    private static string Document(string table, bool quick)
     {
         string cpu = File.Exists("/proc/cpuinfo")
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown"
@@ -93,8 +91,12 @@ public static class ReportCommand
         text.AppendLine();
         text.AppendLine("What the binding costs over WAMR's C API itself, on the same libiwasm (fast interpreter, software bounds");
         text.AppendLine("checks) and the same module (`benchmarks/Wamr.Benchmarks/Modules/bench.wat`). Raw C is");
-        text.AppendLine("`benchmarks/Wamr.Benchmarks/Baseline/baseline.c` built with `cc -O2`, the best of 7 timed rounds;");
-        text.AppendLine(".NET rows are BenchmarkDotNet means (default job, MemoryDiagnoser). Regenerate with");
+        text.AppendLine(quick
+            ? "`benchmarks/Wamr.Benchmarks/Baseline/baseline.c` built with `cc -O2`, the best of 2 short timed rounds; .NET rows"
+            : "`benchmarks/Wamr.Benchmarks/Baseline/baseline.c` built with `cc -O2`, the best of 7 timed rounds; .NET rows");
+        text.AppendLine(quick
+            ? "are BenchmarkDotNet means of the quick in-process job (`report --quick --write`: 2 warm-ups, 5 iterations of 80 ms). Regenerate with"
+            : "are BenchmarkDotNet means (default job, MemoryDiagnoser). Regenerate with");
         text.AppendLine();
         text.AppendLine("```sh");
         text.AppendLine("dotnet run -c Release --project benchmarks/Wamr.Benchmarks -- report           # writes this file");
