@@ -6,7 +6,7 @@
 #    native/.cache, verifying its SHA-512 before anything is extracted;
 # 2. configures and builds native/CMakeLists.txt (target iwasm_shared) for the runtime identifier;
 # 3. writes to OUT_DIR:  <rid>/<libiwasm>, <rid>/libiwasm.exports.txt (exported symbols, one per line)
-#    and include/{wasm_c_api,wasm_export,lib_export}.h.
+#    and include/{wasm_c_api,wasm_export,lib_export}.h plus the extension's include/wamr_ext.h.
 # Outputs are replaced only when their content changes, so MSBuild's incremental checks stay quiet.
 cmake_minimum_required(VERSION 3.16)
 
@@ -179,6 +179,7 @@ file(COPY_FILE "${_lib}" "${OUT_DIR}/${RID}/${LIB_NAME}" ONLY_IF_DIFFERENT)
 foreach(_h wasm_c_api.h wasm_export.h lib_export.h)
   file(COPY_FILE "${WAMR_ROOT_DIR}/core/iwasm/include/${_h}" "${OUT_DIR}/include/${_h}" ONLY_IF_DIFFERENT)
 endforeach()
+file(COPY_FILE "${NATIVE_DIR}/ext/wamr_ext.h" "${OUT_DIR}/include/wamr_ext.h" ONLY_IF_DIFFERENT)
 file(COPY_FILE "${WAMR_ROOT_DIR}/LICENSE" "${OUT_DIR}/LICENSE.wamr.txt" ONLY_IF_DIFFERENT)
 file(COPY_FILE "${WAMR_ROOT_DIR}/ATTRIBUTIONS.md" "${OUT_DIR}/ATTRIBUTIONS.wamr.md" ONLY_IF_DIFFERENT)
 

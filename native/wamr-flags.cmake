@@ -9,10 +9,12 @@ if(NOT DEFINED WAMR_BUILD_TARGET)
   message(FATAL_ERROR "WAMR_BUILD_TARGET is not set")
 endif()
 
-# Execution: the fast interpreter only (no LLVM on the build machine for AOT/JIT yet).
+# Execution: the fast interpreter, plus the AOT loader so that modules compiled ahead of time by
+# WAMR's LLVM-based compiler (a separate library, see the AOT section of README.md) load through the
+# same wasm_module_new. The runtime itself never links LLVM.
 set(WAMR_BUILD_INTERP 1)
 set(WAMR_BUILD_FAST_INTERP 1)
-set(WAMR_BUILD_AOT 0)
+set(WAMR_BUILD_AOT 1)
 set(WAMR_BUILD_JIT 0)
 set(WAMR_BUILD_FAST_JIT 0)
 
@@ -23,12 +25,16 @@ set(WAMR_BUILD_SIMD 0)
 set(WAMR_BUILD_TAIL_CALL 0)
 set(WAMR_BUILD_SHARED_MEMORY 0)
 
-# Host libraries: none. An embedder supplies every import itself; nothing is linked behind its back.
+# Host libraries: WASI only (wasi_snapshot_preview1), configured per module by the façade's
+# WasiConfiguration; a module that does not import WASI is not affected. No libc-builtin, so nothing
+# else is linked behind an embedder's back.
 set(WAMR_BUILD_LIBC_BUILTIN 0)
-set(WAMR_BUILD_LIBC_WASI 0)
+set(WAMR_BUILD_LIBC_WASI 1)
 set(WAMR_BUILD_MULTI_MODULE 0)
 set(WAMR_BUILD_LIB_PTHREAD 0)
-set(WAMR_BUILD_THREAD_MGR 0)
+# The thread manager makes the interpreter check its exec env's suspend flags on every branch: the
+# hook the extension library (native/ext) uses to interrupt a running call from another thread.
+set(WAMR_BUILD_THREAD_MGR 1)
 
 # Diagnostics: trap frames for wasm_trap_trace / wasm_frame_*.
 set(WAMR_BUILD_DUMP_CALL_STACK 1)

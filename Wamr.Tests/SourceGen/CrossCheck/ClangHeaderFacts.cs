@@ -30,7 +30,7 @@ public static partial class ClangHeaderFacts
         string temp = CrossCheckEnvironment.CreateTempDirectory();
         try
         {
-            File.WriteAllText(Path.Combine(temp, "tu.c"), "#include \"wasm_c_api.h\"\n#include \"wasm_export.h\"\n");
+            File.WriteAllText(Path.Combine(temp, "tu.c"), "#include \"wasm_c_api.h\"\n#include \"wasm_export.h\"\n#include \"wamr_ext.h\"\n");
             string[] arguments = ["-x", "c", "-std=c11", "-Xclang", "-ast-dump=json", "-fsyntax-only", "-I", include, "tu.c"];
             (int exit, byte[] json, string stderr) = CrossCheckEnvironment.Run(clang, arguments, temp);
             if (exit != 0)

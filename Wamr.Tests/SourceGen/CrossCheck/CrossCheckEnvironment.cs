@@ -15,8 +15,19 @@ namespace Wamr.Tests.SourceGen.CrossCheck;
 /// </summary>
 internal static class CrossCheckEnvironment
 {
-    /// <summary>The three WAMR headers the bindings are generated from, in the order they are included.</summary>
-    public static readonly IReadOnlyList<string> HeaderNames = ["wasm_c_api.h", "wasm_export.h", "lib_export.h"];
+    /// <summary>
+    /// The headers the bindings are generated from, in the order they are included: WAMR's three and the project's own
+    /// extension header (native/ext/wamr_ext.h, which includes the first two).
+    /// </summary>
+    public static readonly IReadOnlyList<string> HeaderNames = ["wasm_c_api.h", "wasm_export.h", "lib_export.h", "wamr_ext.h"];
+
+    /// <summary>The generated class a header's functions and constants are bound on.</summary>
+    public static string ClassFor(string header) => header switch
+    {
+        "wasm_c_api.h" => "WasmCApi",
+        "wamr_ext.h" => "WamrExt",
+        _ => "WamrApi",
+    };
 
     private static readonly Lazy<string> RepoRootLazy = new(FindRepoRoot);
 

@@ -49,6 +49,25 @@ internal static class GeneratedBindings
         return (wasmCApi, wamrApi!);
     }
 
+    /// <summary>Every generated API class by its name (<c>WasmCApi</c>, <c>WamrApi</c>, <c>WamrExt</c>); fails the test if one is missing.</summary>
+    public static IReadOnlyDictionary<string, Type> RequireAllApiClasses()
+    {
+        Assembly assembly = RequireAssembly();
+        Dictionary<string, Type> classes = new(StringComparer.Ordinal);
+        foreach (string name in new[] { "WasmCApi", "WamrApi", "WamrExt" })
+        {
+            Type? type = assembly.GetType(Namespace + "." + name);
+            if (type is null)
+            {
+                Assert.Fail($"generated bindings not found: {Namespace}.{name} is missing from {assembly.GetName().Name}.");
+            }
+
+            classes.Add(name, type!);
+        }
+
+        return classes;
+    }
+
     /// <summary>Fails with every mismatch listed, or passes when there are none.</summary>
     public static void AssertNoMismatches(IReadOnlyCollection<string> mismatches, string what)
     {

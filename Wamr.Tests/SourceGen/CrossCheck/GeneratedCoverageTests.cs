@@ -10,7 +10,8 @@ namespace Wamr.Tests.SourceGen.CrossCheck;
 
 /// <summary>
 /// Checks that the generated P/Invoke bindings cover exactly the functions clang finds in WAMR's headers: each one on
-/// the right class (<c>WasmCApi</c> for wasm_c_api.h, <c>WamrApi</c> for wasm_export.h and lib_export.h) with its
+/// the right class (<c>WasmCApi</c> for wasm_c_api.h, <c>WamrApi</c> for wasm_export.h and lib_export.h, <c>WamrExt</c>
+/// for the project's extension header wamr_ext.h) with its
 /// exact entry point, parameter count and the C width of every parameter and of the return; no DllImport that clang
 /// does not know; every enum constant with its C value; and [Obsolete] on exactly the functions libiwasm does not export.
 /// </summary>
@@ -22,23 +23,20 @@ public sealed class GeneratedCoverageTests
     [TestMethod]
     public void EveryFunctionIsBoundOnItsClass()
     {
-        (Type wasmCApi, Type wamrApi) = GeneratedBindings.RequireApiClasses();
+        IReadOnlyDictionary<string, Type> classes = GeneratedBindings.RequireAllApiClasses();
         HeaderFacts facts = ClangHeaderFacts.Facts;
         Assert.IsGreaterThan(300, facts.Functions.Count);
-        Dictionary<string, List<MethodInfo>> cApi = Bindings(wasmCApi);
-        Dictionary<string, List<MethodInfo>> wamr = Bindings(wamrApi);
+        Dictionary<string, Dictionary<string, List<MethodInfo>>> bindingsByClass = classes.ToDictionary(c => c.Key, c => Bindings(c.Value), StringComparer.Ordinal);
         List<string> mismatches = [];
         foreach (CFunction function in facts.Functions)
         {
-            bool inCApi = function.Header == "wasm_c_api.h";
-            Dictionary<string, List<MethodInfo>> expected = inCApi ? cApi : wamr;
-            Dictionary<string, List<MethodInfo>> other = inCApi ? wamr : cApi;
-            string expectedClass = inCApi ? "WasmCApi" : "WamrApi";
-            if (!expected.TryGetValue(function.Name, out List<MethodInfo>? methods))
+            string expectedClass = CrossCheckEnvironment.ClassFor(function.Header);
+            if (!bindingsByClass[expectedClass].TryGetValue(function.Name, out List<MethodInfo>? methods))
             {
-                if (other.ContainsKey(function.Name))
+                string? elsewhere = bindingsByClass.Where(c => c.Key != expectedClass && c.Value.ContainsKey(function.Name)).Select(c => c.Key).FirstOrDefault();
+                if (elsewhere is not null)
                 {
-                    mismatches.Add($"{function.Name}: declared in {function.Header}, must be on {expectedClass}, is on the other class");
+                    mismatches.Add($"{function.Name}: declared in {function.Header}, must be on {expectedClass}, is on {elsewhere}");
                 }
                 else if (!function.IsVariadic)
                 {
@@ -80,10 +78,10 @@ public sealed class GeneratedCoverageTests
     {
         // The generator translates inline bodies into C# helpers under the C name, on the class of the header. They
         // are ordinary methods (no [DllImport], no lazy binding): the library does not export inline functions.
-        (Type wasmCApi, Type wamrApi) = GeneratedBindings.RequireApiClasses();
+        IReadOnlyDictionary<string, Type> classes = GeneratedBindings.RequireAllApiClasses();
         HeaderFacts facts = ClangHeaderFacts.Facts;
         Assert.IsGreaterThan(20, facts.InlineFunctions.Count);
-        bool noRuntimeMarshalling = GeneratedBindings.IsRuntimeMarshallingDisabled(wasmCApi.Assembly);
+        bool noRuntimeMarshalling = GeneratedBindings.IsRuntimeMarshallingDisabled(classes["WasmCApi"].Assembly);
 
         // `inline void assertions(void)` holds only _Static_asserts, which C# cannot express: the generator reports it
         // (WAMRGEN010) instead of emitting a helper.
@@ -91,7 +89,7 @@ public sealed class GeneratedCoverageTests
         List<string> mismatches = [];
         foreach (CFunction function in facts.InlineFunctions)
         {
-            Type cls = function.Header == "wasm_c_api.h" ? wasmCApi : wamrApi;
+            Type cls = classes[CrossCheckEnvironment.ClassFor(function.Header)];
             MethodInfo[] methods = cls.GetMethods(StaticMembers).Where(m => m.Name == function.Name).ToArray();
             if (untranslated.Contains(function.Name))
             {
@@ -167,19 +165,19 @@ public sealed class GeneratedCoverageTests
     [TestMethod]
     public void EnumConstantsHaveTheirCValues()
     {
-        (Type wasmCApi, Type wamrApi) = GeneratedBindings.RequireApiClasses();
+        IReadOnlyDictionary<string, Type> classes = GeneratedBindings.RequireAllApiClasses();
         HeaderFacts facts = ClangHeaderFacts.Facts;
         Assert.IsGreaterThan(15, facts.EnumConstants.Count());
         List<string> mismatches = [];
         foreach (CEnumConstant constant in facts.EnumConstants)
         {
-            FieldInfo[] fields = new[] { wasmCApi, wamrApi }
+            FieldInfo[] fields = classes.Values
                 .Select(t => t.GetField(constant.Name, BindingFlags.Public | BindingFlags.Static))
                 .Where(f => f is not null)
                 .ToArray()!;
             if (fields.Length == 0)
             {
-                mismatches.Add($"{constant.Name}: no public const or static field on WasmCApi or WamrApi (C value {constant.Value})");
+                mismatches.Add($"{constant.Name}: no public const or static field on WasmCApi, WamrApi or WamrExt (C value {constant.Value})");
                 continue;
             }
 
@@ -206,12 +204,12 @@ public sealed class GeneratedCoverageTests
     [TestMethod]
     public void ExactlyTheUnexportedFunctionsAreObsolete()
     {
-        (Type wasmCApi, Type wamrApi) = GeneratedBindings.RequireApiClasses();
+        IReadOnlyDictionary<string, Type> classes = GeneratedBindings.RequireAllApiClasses();
         HeaderFacts facts = ClangHeaderFacts.Facts;
         IReadOnlySet<string> exports = NmExports.Symbols;
         Assert.IsGreaterThan(300, exports.Count);
-        Dictionary<string, List<MethodInfo>> bindings = Bindings(wasmCApi)
-            .Concat(Bindings(wamrApi))
+        Dictionary<string, List<MethodInfo>> bindings = classes.Values
+            .SelectMany(Bindings)
             .GroupBy(p => p.Key, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.SelectMany(p => p.Value).ToList(), StringComparer.Ordinal);
         List<string> mismatches = [];
