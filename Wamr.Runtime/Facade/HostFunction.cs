@@ -114,7 +114,8 @@ internal abstract unsafe class HostFunction
         bool entered = false;
         try
         {
-            host = (HostFunction)GCHandle.FromIntPtr((nint)environment).Target!;
+            // Only CreateNative makes these handles, always to a HostFunction: no cast check needed.
+            host = Unsafe.As<HostFunction>(GCHandle.FromIntPtr((nint)environment).Target!);
             host.Core.Enter(host);
             entered = true;
             return host.Invoke(arguments, results);

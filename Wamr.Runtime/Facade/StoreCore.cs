@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading;
 
@@ -62,15 +63,23 @@ internal sealed unsafe class StoreCore
     internal int PendingDepth { get; set; }
 
     /// <summary>Claims the store for the calling thread, or throws if it is disposed or in use by another thread.</summary>
+    /// <remarks>The nested case (a host callback, or a call from inside one) is inlined; the rest is <see cref="EnterFirst"/>.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Enter(object owner)
     {
-        int me = Environment.CurrentManagedThreadId;
-        if (_activeThread == me)
+        if (_activeThread == Environment.CurrentManagedThreadId)
         {
             _depth++;
             return;
         }
 
+        EnterFirst(owner);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void EnterFirst(object owner)
+    {
+        int me = Environment.CurrentManagedThreadId;
         if (_closed)
         {
             throw new ObjectDisposedException(owner.GetType().FullName, "The store this object belongs to has been disposed.");

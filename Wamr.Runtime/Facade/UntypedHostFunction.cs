@@ -1,16 +1,25 @@
 using System;
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 using Wamr.Interop;
 
 namespace Wamr;
 
 /// <summary>A host function backed by a <see cref="HostCallback"/>: arguments and results as <see cref="Val"/>s.</summary>
+/// <remarks>
+/// WAMR calls <see cref="Invoke"/> for every call from wasm, so it is kept lean: a function with no parameters and no
+/// results calls the callback with empty spans; up to <see cref="SmallValBuffer.Capacity"/> values, then up to
+/// <see cref="ValBuffer.Capacity"/>, live in a stack buffer of that size (no try/finally, no pool); only larger calls rent
+/// an array. (Measured: zeroing the larger buffer on every call cost about 4 ns.)
+/// </remarks>
 internal sealed unsafe class UntypedHostFunction : HostFunction
 {
     private readonly HostCallback _callback;
     private readonly int _parameterCount;
     private readonly ValKind[] _resultKinds;
+    private readonly Val[] _resultDefaults;
+    private readonly bool _zeroIsDefault;
 
     internal UntypedHostFunction(StoreCore core, FuncType type, HostCallback callback)
         : base(core, type)
@@ -22,59 +31,107 @@ internal sealed unsafe class UntypedHostFunction : HostFunction
         {
             _resultKinds[i] = type.Results[i].Kind;
         }
+
+        _resultDefaults = Array.ConvertAll(_resultKinds, Val.Default);
+
+        // default(Val) is (i32.const 0): a zeroed buffer already holds the defaults of i32 results.
+        _zeroIsDefault = Array.TrueForAll(_resultDefaults, d => d == default);
     }
 
     internal override wasm_trap_t* Invoke(wasm_val_vec_t* arguments, wasm_val_vec_t* results)
     {
-        int parameterCount = _parameterCount;
-        int resultCount = _resultKinds.Length;
-        int total = parameterCount + resultCount;
+        int total = _parameterCount + _resultKinds.Length;
+        if (total == 0)
+        {
+            _callback(default, default);
+            return null;
+        }
 
-        // Small calls (the usual case) keep their values on the stack; larger ones rent an array.
+        return total <= SmallValBuffer.Capacity ? InvokeOnSmallStack(arguments, results)
+            : total <= ValBuffer.Capacity ? InvokeOnStack(arguments, results)
+            : InvokeRented(arguments, results, total);
+    }
+
+    internal override void InvokeManaged(ReadOnlySpan<Val> arguments, Span<Val> results) => Run(arguments, results, zeroed: false);
+
+    [MethodImpl(MethodImplOptions.NoInlining)] // its buffer must not join the caller's frame (zeroed on every call)
+    private wasm_trap_t* InvokeOnSmallStack(wasm_val_vec_t* arguments, wasm_val_vec_t* results)
+    {
+        SmallValBuffer stack = default;
+        Exchange(arguments, results, (Span<Val>)stack);
+        return null;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)] // its buffer must not join the caller's frame (zeroed on every call)
+    private wasm_trap_t* InvokeOnStack(wasm_val_vec_t* arguments, wasm_val_vec_t* results)
+    {
         ValBuffer stack = default;
-        Val[]? rented = total > ValBuffer.Capacity ? ArrayPool<Val>.Shared.Rent(total) : null;
-        Span<Val> buffer = rented is null ? ((Span<Val>)stack)[..total] : rented.AsSpan(0, total);
+        Exchange(arguments, results, (Span<Val>)stack);
+        return null;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)] // its buffer must not join the caller's frame (zeroed on every call)
+    private wasm_trap_t* InvokeRented(wasm_val_vec_t* arguments, wasm_val_vec_t* results, int total)
+    {
+        Val[] rented = ArrayPool<Val>.Shared.Rent(total);
         try
         {
-            for (int i = 0; i < parameterCount; i++)
-            {
-                buffer[i] = Val.FromNative(&arguments->data[i]);
-            }
-
-            Span<Val> resultSpan = buffer.Slice(parameterCount, resultCount);
-            InvokeManaged(buffer[..parameterCount], resultSpan);
-            for (int i = 0; i < resultCount; i++)
-            {
-                results->data[i] = resultSpan[i].ToNative();
-            }
-
+            Exchange(arguments, results, rented);
             return null;
         }
         finally
         {
-            if (rented is not null)
-            {
-                ArrayPool<Val>.Shared.Return(rented, clearArray: true);
-            }
+            ArrayPool<Val>.Shared.Return(rented, clearArray: true);
         }
     }
 
-    internal override void InvokeManaged(ReadOnlySpan<Val> arguments, Span<Val> results)
+    /// <summary>Reads WAMR's arguments into <paramref name="buffer"/> (zeroed), runs the callback, writes the results back.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Exchange(wasm_val_vec_t* arguments, wasm_val_vec_t* results, Span<Val> buffer)
     {
-        ValKind[] kinds = _resultKinds;
-        for (int i = 0; i < results.Length && i < kinds.Length; i++)
+        int parameterCount = _parameterCount;
+        int resultCount = _resultKinds.Length;
+        wasm_val_t* argumentData = arguments->data;
+        for (int i = 0; i < parameterCount; i++)
         {
-            results[i] = Val.Default(kinds[i]);
+            buffer[i] = Val.FromNative(&argumentData[i]);
         }
 
-        _callback(arguments, results[..kinds.Length]);
-        for (int i = 0; i < kinds.Length; i++)
+        Span<Val> resultSpan = buffer.Slice(parameterCount, resultCount);
+        Run(buffer[..parameterCount], resultSpan, zeroed: true);
+        wasm_val_t* resultData = results->data;
+        for (int i = 0; i < resultSpan.Length; i++)
+        {
+            resultData[i] = resultSpan[i].ToNative();
+        }
+    }
+
+    /// <summary>Presets the results to their kinds' zero values (unless <paramref name="zeroed"/> and all are i32), runs
+    /// the callback, checks what it wrote.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Run(ReadOnlySpan<Val> arguments, Span<Val> results, bool zeroed)
+    {
+        ValKind[] kinds = _resultKinds;
+        Val[] defaults = _resultDefaults;
+        results = results[..defaults.Length];
+        if (!zeroed || !_zeroIsDefault)
+        {
+            for (int i = 0; i < results.Length; i++)
+            {
+                results[i] = defaults[i];
+            }
+        }
+
+        _callback(arguments, results);
+        for (int i = 0; i < results.Length; i++)
         {
             if (results[i].Kind != kinds[i])
             {
-                throw new InvalidOperationException(
-                    $"The host callback wrote {results[i]} as result {i}, but the function type {Type} needs {Type.Results[i]}.");
+                throw WrongResult(results[i], i);
             }
         }
     }
+
+    private InvalidOperationException WrongResult(Val value, int index) => new(
+        $"The host callback wrote {value} as result {index}, but the function type {Type} needs {Type.Results[index]}.");
 }
