@@ -2,6 +2,8 @@ using System;
 
 using BenchmarkDotNet.Attributes;
 
+using Wamr.Benchmarks.Report;
+
 namespace Wamr.Benchmarks;
 
 /// <summary>
@@ -16,7 +18,7 @@ public class OopBenchmarks
 
     private Engine _engine = null!;
     private Store _store = null!;
-    private Module _small = null!;
+    private SharedModule _small = null!;
     private Func _typedHost = null!;
     private Func _untypedHost = null!;
     private Func _addFunc = null!;
@@ -38,7 +40,7 @@ public class OopBenchmarks
         _engine = new Engine();
         _store = new Store(_engine);
         Module bench = Module.FromFile(_store, BenchModule.PathOf("bench.wasm"));
-        _small = Module.FromFile(_store, BenchModule.PathOf("small.wasm"));
+        _small = Module.FromFile(_store, BenchModule.PathOf("small.wasm")).Share();
         _typedHost = Func.FromCallback(_store, () => { _hostCalls++; });
         _untypedHost = Func.FromCallback(_store, FuncType.Of([], []), (_, _) => { _hostCalls++; });
 
@@ -61,6 +63,7 @@ public class OopBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
+        _small.Dispose();
         _store.Dispose();
         _engine.Dispose();
     }
@@ -68,19 +71,19 @@ public class OopBenchmarks
     /// <summary><c>add(20, 22)</c> through a typed delegate.</summary>
     /// <returns>42.</returns>
     [Benchmark]
-    [BenchmarkCategory("add", "OOP typed")]
+    [BenchmarkCategory("add", Paths.OopTyped)]
     public int AddTyped() => _add(20, 22);
 
     /// <summary><c>add(20, 22)</c> through <see cref="Func.Call(Val[])"/>, as users write it.</summary>
     /// <returns>42.</returns>
     [Benchmark]
-    [BenchmarkCategory("add", "OOP untyped")]
+    [BenchmarkCategory("add", Paths.OopUntyped)]
     public int AddUntyped() => _addFunc.Call(Val.I32(20), Val.I32(22))[0].AsI32();
 
     /// <summary><c>add(20, 22)</c> through <see cref="Func.Call(ReadOnlySpan{Val}, Span{Val})"/> with reused arrays.</summary>
     /// <returns>42.</returns>
     [Benchmark]
-    [BenchmarkCategory("add", "OOP untyped, spans")]
+    [BenchmarkCategory("add", Paths.OopUntypedSpans)]
     public int AddUntypedSpans()
     {
         _addFunc.Call(_addArguments, _addResults);
@@ -89,37 +92,45 @@ public class OopBenchmarks
 
     /// <summary><c>nop()</c> through a typed delegate.</summary>
     [Benchmark]
-    [BenchmarkCategory("nop", "OOP typed")]
+    [BenchmarkCategory("nop", Paths.OopTyped)]
     public void NopTyped() => _nop();
 
     /// <summary><c>nop()</c> through <see cref="Func.Call(Val[])"/>.</summary>
     [Benchmark]
-    [BenchmarkCategory("nop", "OOP untyped")]
+    [BenchmarkCategory("nop", Paths.OopUntyped)]
     public void NopUntyped() => _nopFunc.Call();
 
     /// <summary>One wasm → typed C# host call (a loop of 1000 per invocation).</summary>
     [Benchmark(OperationsPerInvoke = ProceduralBenchmarks.HostCallsPerInvoke)]
-    [BenchmarkCategory("callback", "OOP typed")]
+    [BenchmarkCategory("callback", Paths.OopTyped)]
     public void CallbackTyped() => _callHostTyped(ProceduralBenchmarks.HostCallsPerInvoke);
 
     /// <summary>One wasm → untyped C# host call (a loop of 1000 per invocation).</summary>
     [Benchmark(OperationsPerInvoke = ProceduralBenchmarks.HostCallsPerInvoke)]
-    [BenchmarkCategory("callback", "OOP untyped")]
+    [BenchmarkCategory("callback", Paths.OopUntyped)]
     public void CallbackUntyped() => _callHostUntyped(ProceduralBenchmarks.HostCallsPerInvoke);
 
     /// <summary>1 MiB into linear memory with <see cref="Memory.Write(long, ReadOnlySpan{byte})"/>.</summary>
     [Benchmark]
-    [BenchmarkCategory("copy_in", "OOP")]
+    [BenchmarkCategory("copy_in", Paths.Oop)]
     public void CopyIn() => _memory.Write(0, _buffer);
 
     /// <summary>1 MiB out of linear memory with <see cref="Memory.Read(long, Span{byte})"/>.</summary>
     [Benchmark]
-    [BenchmarkCategory("copy_out", "OOP")]
+    [BenchmarkCategory("copy_out", Paths.Oop)]
     public void CopyOut() => _memory.Read(0, _buffer);
 
-    /// <summary>A new <see cref="Instance"/> of the small module (freed with the store, as in C).</summary>
-    /// <returns>The instance.</returns>
+    /// <summary>
+    /// A <see cref="Store"/> of its own with a new <see cref="Instance"/> of the small module (and its host function),
+    /// then disposed: WAMR frees instances only with their store. As the C baseline does it.
+    /// </summary>
+    /// <returns>The instance (its store disposed).</returns>
     [Benchmark]
-    [BenchmarkCategory("instantiate", "OOP")]
-    public Instance Instantiate() => new(_store, _small, _typedHost);
+    [BenchmarkCategory("instantiate", Paths.Oop)]
+    public Instance Instantiate()
+    {
+        using var store = new Store(_engine);
+        Module module = Module.Obtain(store, _small);
+        return new Instance(store, module, Func.FromCallback(store, () => { _hostCalls++; }));
+    }
 }

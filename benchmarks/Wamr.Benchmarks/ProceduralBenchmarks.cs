@@ -2,6 +2,7 @@ using System;
 
 using BenchmarkDotNet.Attributes;
 
+using Wamr.Benchmarks.Report;
 using Wamr.Interop;
 
 using static Wamr.Interop.WasmCApi;
@@ -13,7 +14,7 @@ namespace Wamr.Benchmarks;
 /// category names the baseline operation it is compared with.
 /// </summary>
 [MemoryDiagnoser]
-[BenchmarkCategory("procedural")]
+[BenchmarkCategory(Paths.Procedural)]
 public unsafe class ProceduralBenchmarks
 {
     /// <summary>Host calls per <see cref="Callback"/> invocation, as in the C baseline.</summary>
@@ -91,10 +92,10 @@ public unsafe class ProceduralBenchmarks
     [BenchmarkCategory("copy_out")]
     public void CopyOut() => new ReadOnlySpan<byte>(wasm_memory_data(_module.Memory), Mebibyte).CopyTo(_buffer);
 
-    /// <summary>A new instance of the small module, then deleted.</summary>
+    /// <summary>A store with a new instance of the small module, then deleted.</summary>
     [Benchmark]
     [BenchmarkCategory("instantiate")]
-    public void Instantiate() => wasm_instance_delete(_module.InstantiateSmall());
+    public void Instantiate() => _module.InstantiateSmallInFreshStore();
 
     /// <summary><c>wasm_module_validate</c> on the ~1 MiB module.</summary>
     /// <returns>Whether it is valid.</returns>

@@ -1,9 +1,12 @@
 /*
  * The raw C baseline for Wamr.Benchmarks: the same operations, on the same libiwasm and the same modules,
- * through WAMR's C API with nothing in between. Built and run by `Wamr.Benchmarks report`:
- *   cc -O2 -I <include> baseline.c -L <libdir> -liwasm -Wl,-rpath,<libdir> -o baseline
- *   ./baseline bench.wasm large.wasm small.wasm
- * Prints one line per operation: "<name> <nanoseconds per operation>", the best of several timed runs.
+ * through WAMR's C API with nothing in between, plus the engine's own call entry (wasm_export.h's
+ * wasm_runtime_call_wasm with a reused exec env) and the compute workload built natively. Built and run by
+ * `Wamr.Benchmarks report`:
+ *   cc -O2 -I <include> -I ../Workloads baseline.c -L <libdir> -liwasm -Wl,-rpath,<libdir> -o baseline
+ *   ./baseline bench.wasm large.wasm small.wasm sha256.wasm [target-ms] [rounds] [workload-bytes]
+ * Prints one line per measurement: "<operation> <path> <nanoseconds per operation>", the best of several
+ * timed runs; <path> is "c" (through wasm_c_api.h), "call_wasm" (wasm_runtime_call_wasm) or "native".
  */
 #define _POSIX_C_SOURCE 199309L
 #include <stdint.h>
@@ -13,14 +16,28 @@
 #include <time.h>
 
 #include "wasm_c_api.h"
+#include "wasm_export.h"
+#include "wamr_ext.h"
+
+/* The workload's native build; its two entry points renamed so that they cannot meet a library symbol. */
+#define hash workload_native_hash
+#define input_buffer workload_native_input_buffer
+#include "sha256.c"
+#undef hash
+#undef input_buffer
 
 #define MIB (1024 * 1024)
 
+static wasm_engine_t *engine;
 static wasm_store_t *store;
-static wasm_module_t *module, *small_module;
-static wasm_instance_t *instance;
+static wasm_module_t *module, *small_module, *sha_module;
+static wasm_shared_module_t *small_shared;
+static wasm_instance_t *instance, *sha_instance;
 static wasm_extern_t *import_list[1];
-static wasm_func_t *add_func, *nop_func, *call_host_func;
+static wasm_func_t *add_func, *nop_func, *call_host_func, *sha_hash_func;
+static wasm_exec_env_t exec_env;
+static wasm_function_inst_t add_inst, nop_inst;
+static uint32_t workload_bytes = 256 * 1024;
 static wasm_memory_t *memory;
 static wasm_byte_vec_t large_binary;
 static uint8_t *host_buffer;
@@ -67,6 +84,20 @@ static int op_add(void)
     return 1;
 }
 
+static int op_add_call_wasm(void)
+{
+    uint32_t argv[2] = { 20, 22 };
+    if (!wasm_runtime_call_wasm(exec_env, add_inst, 2, argv) || argv[0] != 42) { fprintf(stderr, "add (call_wasm) failed\n"); exit(3); }
+    return 1;
+}
+
+static int op_nop_call_wasm(void)
+{
+    uint32_t argv[1] = { 0 };
+    if (!wasm_runtime_call_wasm(exec_env, nop_inst, 0, argv)) { fprintf(stderr, "nop (call_wasm) failed\n"); exit(3); }
+    return 1;
+}
+
 static int op_nop(void)
 {
     wasm_val_vec_t args = WASM_EMPTY_VEC;
@@ -97,12 +128,37 @@ static int op_copy_out(void)
     return 1;
 }
 
+/* A fresh store per instance: WAMR 1.1.2 frees an instance only with its store. The module is shared once. */
 static int op_instantiate(void)
 {
-    wasm_extern_vec_t imports = WASM_ARRAY_VEC(import_list);
-    wasm_instance_t *fresh = wasm_instance_new(store, small_module, &imports, NULL);
-    if (!fresh) { fprintf(stderr, "instantiate failed\n"); exit(3); }
+    wasm_store_t *fresh_store = wasm_store_new(engine);
+    wasm_module_t *obtained = wasm_module_obtain(fresh_store, small_shared);
+    wasm_functype_t *inc_type = wasm_functype_new_0_0();
+    wasm_func_t *inc = wasm_func_new(fresh_store, inc_type, host_inc);
+    wasm_functype_delete(inc_type);
+    wasm_extern_t *imports_list[1] = { wasm_func_as_extern(inc) };
+    wasm_extern_vec_t imports = WASM_ARRAY_VEC(imports_list);
+    wasm_instance_t *fresh = wasm_instance_new(fresh_store, obtained, &imports, NULL);
+    if (!obtained || !fresh) { fprintf(stderr, "instantiate failed\n"); exit(3); }
     wasm_instance_delete(fresh);
+    wasm_func_delete(inc);
+    wasm_store_delete(fresh_store);
+    return 1;
+}
+
+static int op_sha256_native(void)
+{
+    workload_native_hash(workload_bytes);
+    return 1;
+}
+
+static int op_sha256_wasm(void)
+{
+    wasm_val_t a[1] = { WASM_I32_VAL((int32_t)workload_bytes) };
+    wasm_val_t r[1] = { WASM_INIT_VAL };
+    wasm_val_vec_t args = WASM_ARRAY_VEC(a);
+    wasm_val_vec_t results = WASM_ARRAY_VEC(r);
+    if (wasm_func_call(sha_hash_func, &args, &results)) { fprintf(stderr, "hash failed\n"); exit(3); }
     return 1;
 }
 
@@ -121,7 +177,7 @@ static int op_load_large(void)
 }
 
 /* Runs op for about target_ms per round, best of `rounds`; prints ns per unit. */
-static void measure(const char *name, operation op, double target_ms, int rounds)
+static void measure(const char *name, const char *path, operation op, double target_ms, int rounds)
 {
     for (int i = 0; i < 3; i++) op(); /* warm-up */
     long iterations = 1;
@@ -143,17 +199,19 @@ static void measure(const char *name, operation op, double target_ms, int rounds
         double per_unit = (now_ns() - start) / (double)units;
         if (per_unit < best) best = per_unit;
     }
-    printf("%s %.3f\n", name, best);
+    printf("%s %s %.3f\n", name, path, best);
     fflush(stdout);
 }
 
 int main(int argc, char **argv)
 {
-    if (argc < 4) { fprintf(stderr, "usage: baseline bench.wasm large.wasm small.wasm [target-ms] [rounds]\n"); return 2; }
-    double target_ms = argc > 4 ? atof(argv[4]) : 200;
-    int rounds = argc > 5 ? atoi(argv[5]) : 5;
+    if (argc < 5) { fprintf(stderr, "usage: baseline bench.wasm large.wasm small.wasm sha256.wasm [target-ms] [rounds] [workload-bytes]\n"); return 2; }
+    double target_ms = argc > 5 ? atof(argv[5]) : 200;
+    int rounds = argc > 6 ? atoi(argv[6]) : 5;
+    if (argc > 7) workload_bytes = (uint32_t)atoi(argv[7]);
+    if (workload_bytes > SHA256_INPUT_CAPACITY) { fprintf(stderr, "workload too large\n"); return 2; }
 
-    wasm_engine_t *engine = wasm_engine_new();
+    engine = wasm_engine_new();
     store = wasm_store_new(engine);
     wasm_byte_vec_t binary;
     read_file(argv[1], &binary);
@@ -165,6 +223,11 @@ int main(int argc, char **argv)
     small_module = wasm_module_new(store, &binary);
     wasm_byte_vec_delete(&binary);
     if (!small_module) { fprintf(stderr, "small.wasm did not load\n"); return 3; }
+    small_shared = wasm_module_share(small_module);
+    read_file(argv[4], &binary);
+    sha_module = wasm_module_new(store, &binary);
+    wasm_byte_vec_delete(&binary);
+    if (!sha_module || !small_shared) { fprintf(stderr, "sha256.wasm did not load\n"); return 3; }
 
     wasm_functype_t *inc_type = wasm_functype_new_0_0();
     wasm_func_t *inc = wasm_func_new(store, inc_type, host_inc);
@@ -182,14 +245,52 @@ int main(int argc, char **argv)
     host_buffer = malloc(MIB);
     memset(host_buffer, 0x5a, MIB);
 
-    measure("add", op_add, target_ms, rounds);
-    measure("nop", op_nop, target_ms, rounds);
-    measure("callback", op_callback, target_ms, rounds);
-    measure("copy_in", op_copy_in, target_ms, rounds);
-    measure("copy_out", op_copy_out, target_ms, rounds);
-    measure("instantiate", op_instantiate, target_ms, rounds);
-    measure("validate_large", op_validate_large, target_ms, rounds);
-    measure("load_large", op_load_large, target_ms, rounds);
+    /* The engine's own call entry on the same instance: the C API instance's native module instance. */
+    wasm_module_inst_t module_inst = wamr_ext_instance_module_inst(instance);
+    exec_env = module_inst ? wasm_runtime_get_exec_env_singleton(module_inst) : NULL;
+    add_inst = module_inst ? wasm_runtime_lookup_function(module_inst, "add", NULL) : NULL;
+    nop_inst = module_inst ? wasm_runtime_lookup_function(module_inst, "nop", NULL) : NULL;
+    if (!exec_env || !add_inst || !nop_inst) { fprintf(stderr, "wasm_export.h set-up failed\n"); return 3; }
+
+    /* The workload: the same input in the native buffer and in the module's memory; both digests must agree. */
+    wasm_extern_vec_t empty_imports = WASM_EMPTY_VEC, sha_exports;
+    sha_instance = wasm_instance_new(store, sha_module, &empty_imports, NULL);
+    if (!sha_instance) { fprintf(stderr, "sha256.wasm did not instantiate\n"); return 3; }
+    wasm_instance_exports(sha_instance, &sha_exports);
+    wasm_memory_t *sha_memory = wasm_extern_as_memory(sha_exports.data[0]);
+    wasm_func_t *sha_input_func = wasm_extern_as_func(sha_exports.data[1]);
+    sha_hash_func = wasm_extern_as_func(sha_exports.data[2]);
+    wasm_val_t address[1] = { WASM_INIT_VAL };
+    wasm_val_vec_t no_args = WASM_EMPTY_VEC, address_vec = WASM_ARRAY_VEC(address);
+    if (wasm_func_call(sha_input_func, &no_args, &address_vec)) { fprintf(stderr, "input_buffer failed\n"); return 3; }
+    uint8_t *native_input = workload_native_input_buffer();
+    uint8_t *wasm_input = (uint8_t *)wasm_memory_data(sha_memory) + address[0].of.i32;
+    for (uint32_t i = 0; i < workload_bytes; i++) native_input[i] = wasm_input[i] = (uint8_t)((i * 167u + 13u) >> 3);
+    wasm_val_t n[1] = { WASM_I32_VAL((int32_t)workload_bytes) };
+    wasm_val_vec_t n_vec = WASM_ARRAY_VEC(n);
+    if (wasm_func_call(sha_hash_func, &n_vec, &address_vec)) { fprintf(stderr, "hash failed\n"); return 3; }
+    if (memcmp(workload_native_hash(workload_bytes), (uint8_t *)wasm_memory_data(sha_memory) + address[0].of.i32, 32) != 0) {
+        fprintf(stderr, "the native and the wasm SHA-256 disagree\n");
+        return 3;
+    }
+
+    measure("add", "c", op_add, target_ms, rounds);
+    measure("add", "call_wasm", op_add_call_wasm, target_ms, rounds);
+    measure("nop", "c", op_nop, target_ms, rounds);
+    measure("nop", "call_wasm", op_nop_call_wasm, target_ms, rounds);
+    measure("callback", "c", op_callback, target_ms, rounds);
+    measure("copy_in", "c", op_copy_in, target_ms, rounds);
+    measure("copy_out", "c", op_copy_out, target_ms, rounds);
+    measure("instantiate", "c", op_instantiate, target_ms, rounds);
+    measure("validate_large", "c", op_validate_large, target_ms, rounds);
+    measure("load_large", "c", op_load_large, target_ms, rounds);
+    measure("sha256", "native", op_sha256_native, target_ms, rounds);
+    measure("sha256", "c", op_sha256_wasm, target_ms, rounds);
+
+    wasm_extern_vec_delete(&sha_exports);
+    wasm_instance_delete(sha_instance);
+    wasm_module_delete(sha_module);
+    wasm_shared_module_delete(small_shared);
 
     free(host_buffer);
     wasm_extern_vec_delete(&exports);

@@ -5,6 +5,7 @@ using System.Globalization;
 using System.IO;
 using System.Runtime.InteropServices;
 
+using Wamr.Benchmarks.Workloads;
 using Wamr.Tests.SourceGen;
 
 namespace Wamr.Benchmarks.Report;
@@ -12,12 +13,13 @@ namespace Wamr.Benchmarks.Report;
 /// <summary>Compiles <c>Baseline/baseline.c</c> with the machine's C compiler against the same libiwasm and runs it.</summary>
 public static class BaselineRunner
 {
-    /// <summary>Builds and runs the baseline; returns nanoseconds per operation by operation name.</summary>
+    /// <summary>Builds and runs the baseline; returns its measurements (paths <see cref="Paths.RawC"/>,
+    /// <see cref="Paths.RawCallWasm"/>, <see cref="Paths.NativeC"/>).</summary>
     /// <param name="workDirectory">Where to put the executable and the large module.</param>
     /// <param name="targetMilliseconds">Time per timed round.</param>
     /// <param name="rounds">Timed rounds (the best is kept).</param>
     /// <returns>The measurements.</returns>
-    public static Dictionary<string, double> Run(string workDirectory, int targetMilliseconds, int rounds)
+    public static List<Measurement> Run(string workDirectory, int targetMilliseconds, int rounds)
     {
         string libraryDirectory = Path.Combine(RepoPaths.Root, "artifacts", "native", RuntimeInformation.RuntimeIdentifier);
         string include = Path.Combine(RepoPaths.Root, "artifacts", "native", "include");
@@ -26,16 +28,27 @@ public static class BaselineRunner
         string large = Path.Combine(workDirectory, "large.wasm");
         File.WriteAllBytes(large, LargeModule.Build());
 
-        Execute("cc", ["-O2", "-I", include, source, "-L", libraryDirectory, "-liwasm", "-Wl,-rpath," + libraryDirectory, "-o", executable]);
-        string bench = Path.Combine(AppContext.BaseDirectory, "Modules", "bench.wasm");
-        string small = Path.Combine(AppContext.BaseDirectory, "Modules", "small.wasm");
-        string output = Execute(executable, [bench, large, small, targetMilliseconds.ToString(CultureInfo.InvariantCulture), rounds.ToString(CultureInfo.InvariantCulture)]);
+        string workloads = Path.Combine(RepoPaths.Root, "benchmarks", "Wamr.Benchmarks", "Workloads");
+        Execute("cc", ["-O2", "-I", include, "-I", workloads, source, "-L", libraryDirectory, "-liwasm", "-Wl,-rpath," + libraryDirectory, "-o", executable]);
+        string bench = BenchModule.PathOf("bench.wasm");
+        string small = BenchModule.PathOf("small.wasm");
+        string output = Execute(executable, [
+            bench, large, small, Sha256Workload.ModulePath,
+            targetMilliseconds.ToString(CultureInfo.InvariantCulture), rounds.ToString(CultureInfo.InvariantCulture),
+            Sha256Workload.InputBytes.ToString(CultureInfo.InvariantCulture)]);
 
-        var results = new Dictionary<string, double>(StringComparer.Ordinal);
+        var results = new List<Measurement>();
         foreach (string line in output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             string[] parts = line.Split(' ');
-            results[parts[0]] = double.Parse(parts[1], CultureInfo.InvariantCulture);
+            string path = parts[1] switch
+            {
+                "c" => Paths.RawC,
+                "call_wasm" => Paths.RawCallWasm,
+                "native" => Paths.NativeC,
+                _ => throw new InvalidOperationException("unknown baseline path in: " + line),
+            };
+            results.Add(new Measurement(parts[0], path, double.Parse(parts[2], CultureInfo.InvariantCulture), null));
         }
 
         return results;

@@ -4,67 +4,127 @@ using System.Globalization;
 using System.Linq;
 using System.Text;
 
+using Wamr.Benchmarks.Workloads;
+
 namespace Wamr.Benchmarks.Report;
 
-/// <summary>The Markdown table of .NET paths against the raw C baseline, with the goals the project set.</summary>
+/// <summary>
+/// The Markdown table: per operation, every path's time, its ratio to the operation's reference row (raw C, or native
+/// C for the workload), wasmtime-dotnet's (and the engine call entry's) ratio to our typed path, and the goals.
+/// </summary>
 public static class ComparisonTable
 {
-    /// <summary>Operations in report order, with what each measures.</summary>
-    public static readonly (string Name, string Description)[] Operations =
+    /// <summary>Operations in report order.</summary>
+    public static readonly OperationInfo[] Operations =
     [
-        ("add", "host → wasm `add(i32, i32) → i32`"),
-        ("nop", "host → wasm `nop()`"),
-        ("callback", "wasm → host call (per call, loop of 1000)"),
-        ("copy_in", "copy 1 MiB into linear memory"),
-        ("copy_out", "copy 1 MiB out of linear memory"),
-        ("instantiate", "instantiate a small module (WAMR keeps instances until the store is deleted)"),
-        ("validate_large", "validate a 1 MiB module"),
-        ("load_large", "load (compile) a 1 MiB module"),
+        new("add", "host → wasm `add(i32, i32) → i32`", Paths.RawC),
+        new("nop", "host → wasm `nop()`", Paths.RawC),
+        new("callback", "wasm → host call (per call, loop of 1000)", Paths.RawC),
+        new("copy_in", "copy 1 MiB into linear memory", Paths.RawC),
+        new("copy_out", "copy 1 MiB out of linear memory", Paths.RawC),
+        new("instantiate", "instantiate a small module in a new store, then delete the store", Paths.RawC),
+        new("validate_large", "validate a 1 MiB module", Paths.RawC),
+        new("load_large", "load (compile) a 1 MiB module", Paths.RawC),
+        new(Sha256Workload.Operation, $"SHA-256 of {Sha256Workload.InputBytes / 1024} KiB (`Workloads/sha256.c`; WAMR rows: fast interpreter)", Paths.NativeC, Sha256Workload.InputBytes),
     ];
 
-    /// <summary>The goal for a path on an operation, as a maximum ratio to C, or null when none is set.</summary>
+    /// <summary>Order of rows within an operation: the reference, C, ours, other rows of ours, then other engines.</summary>
+    private static readonly string[] RowOrder =
+        [Paths.NativeC, Paths.RawC, Paths.RawCallWasm, Paths.Procedural, Paths.OopTyped, Paths.Oop, Paths.OopUntyped, Paths.OopUntypedSpans];
+
+    /// <summary>The goals for a path on an operation: each a maximum ratio to another path of the same operation.</summary>
     /// <param name="operation">The operation.</param>
-    /// <param name="path">The .NET path.</param>
-    /// <returns>The maximum ratio.</returns>
-    public static double? Goal(string operation, string path) => (operation, path) switch
+    /// <param name="path">The path.</param>
+    /// <returns>The goals (none when the project set none).</returns>
+    public static IEnumerable<Goal> Goals(string operation, string path)
     {
-        ("add" or "nop", "procedural") => 1.10,
-        ("add" or "nop", "OOP typed") => 1.30,
-        ("add" or "nop", "OOP untyped") => 2.0,
-        ("callback", _) => 1.5,
-        ("copy_in" or "copy_out", _) => 1 / 0.9,
-        _ => null,
-    };
+        // Issue 8: the binding against the C API.
+        switch (operation, path)
+        {
+            case ("add" or "nop", Paths.Procedural):
+                yield return new Goal(Paths.RawC, 1.10);
+                break;
+            case ("add" or "nop", Paths.OopTyped):
+                yield return new Goal(Paths.RawC, 1.30);
+
+                // Issue 10: as fast as the engine's own call entry, and faster than wasmtime-dotnet's typed call.
+                yield return new Goal(Paths.RawCallWasm, 1.10);
+                yield return new Goal(Paths.WasmtimeTyped, 1.0);
+                break;
+            case ("add" or "nop", Paths.OopUntyped):
+                yield return new Goal(Paths.RawC, 2.0);
+                break;
+            case ("callback", Paths.Procedural or Paths.OopTyped or Paths.OopUntyped):
+                yield return new Goal(Paths.RawC, 1.5);
+                break;
+            case ("copy_in" or "copy_out", Paths.Procedural or Paths.Oop):
+                yield return new Goal(Paths.RawC, 1 / 0.9);
+                break;
+        }
+    }
+
+    /// <summary>Whether a row also shows its ratio to our typed path of the same operation.</summary>
+    /// <param name="path">The row's path.</param>
+    /// <returns>True for other engines and for the engine's own call entry.</returns>
+    public static bool ComparedWithOurTyped(string path) =>
+        path.StartsWith("wasmtime", StringComparison.Ordinal) || path == Paths.RawCallWasm;
 
     /// <summary>Renders the table.</summary>
-    /// <param name="baseline">C nanoseconds per operation.</param>
-    /// <param name="measurements">The .NET results.</param>
+    /// <param name="measurements">C and .NET results together.</param>
     /// <returns>Markdown.</returns>
-    public static string Render(IReadOnlyDictionary<string, double> baseline, IReadOnlyList<Measurement> measurements)
+    public static string Render(IReadOnlyList<Measurement> measurements)
     {
         var text = new StringBuilder();
-        text.AppendLine("| operation | path | time per op | ratio to C | goal | allocated per op |");
-        text.AppendLine("|---|---|---:|---:|---|---:|");
-        foreach ((string name, string description) in Operations)
+        text.AppendLine("| operation | path | time per op | ratio to reference | ratio to OOP typed | goal | allocated per op |");
+        text.AppendLine("|---|---|---:|---:|---:|---|---:|");
+        foreach (OperationInfo operation in Operations)
         {
-            if (!baseline.TryGetValue(name, out double c))
+            List<Measurement> rows = measurements.Where(m => m.Operation == operation.Name).OrderBy(m => Rank(m.Path)).ThenBy(m => m.Path, StringComparer.Ordinal).ToList();
+            Measurement? reference = rows.FirstOrDefault(m => m.Path == operation.ReferencePath);
+            if (reference is null)
             {
                 continue;
             }
 
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {description} | raw C | {Time(c)} | 1.00× | | |");
-            foreach (Measurement m in measurements.Where(m => m.Operation == name).OrderBy(m => m.Path, StringComparer.Ordinal))
+            Measurement? typed = rows.FirstOrDefault(m => m.Path == Paths.OopTyped);
+            bool first = true;
+            foreach (Measurement m in rows)
             {
-                double ratio = m.Nanoseconds / c;
-                double? goal = Goal(name, m.Path);
-                string verdict = goal is null ? string.Empty : ratio <= goal.Value ? $"≤ {goal.Value:0.00}× met" : $"≤ {goal.Value:0.00}× **missed**";
-                string allocated = m.AllocatedBytes is long bytes ? bytes.ToString(CultureInfo.InvariantCulture) + " B" : "n/a";
-                text.AppendLine(CultureInfo.InvariantCulture, $"| | {m.Path} | {Time(m.Nanoseconds)} | {ratio:0.00}× | {verdict} | {allocated} |");
+                string label = first ? operation.Description : string.Empty;
+                first = false;
+                string time = Time(m.Nanoseconds) + (operation.BytesPerOperation is double bytes ? $" ({bytes / m.Nanoseconds * 1e3:0.0} MB/s)" : string.Empty);
+                string ratio = m == reference ? "1.00× (reference)" : Ratio(m.Nanoseconds / reference.Nanoseconds);
+                string toTyped = typed is not null && ComparedWithOurTyped(m.Path) ? Ratio(m.Nanoseconds / typed.Nanoseconds) : string.Empty;
+                string goals = string.Join("; ", Goals(operation.Name, m.Path).Select(g => Verdict(m, g, rows)).Where(v => v.Length > 0));
+                string allocated = m.AllocatedBytes is long a ? a.ToString(CultureInfo.InvariantCulture) + " B" : string.Empty;
+                text.AppendLine(CultureInfo.InvariantCulture, $"| {label} | {m.Path} | {time} | {ratio} | {toTyped} | {goals} | {allocated} |");
             }
         }
 
         return text.ToString();
     }
+
+    private static int Rank(string path)
+    {
+        int index = Array.IndexOf(RowOrder, path);
+        return index >= 0 ? index : path.StartsWith("wasmtime", StringComparison.Ordinal) ? 200 : 100;
+    }
+
+    private static string Verdict(Measurement m, Goal goal, List<Measurement> rows)
+    {
+        Measurement? against = rows.FirstOrDefault(r => r.Path == goal.Against);
+        if (against is null)
+        {
+            return string.Empty;
+        }
+
+        double ratio = m.Nanoseconds / against.Nanoseconds;
+        string target = goal.Against == Paths.RawC ? string.Empty : " " + goal.Against;
+        string bound = goal.MaxRatio == 1.0 && goal.Against != Paths.RawC ? "faster than" + target : $"≤ {goal.MaxRatio:0.00}×{target}";
+        return ratio <= goal.MaxRatio ? $"{bound}: met" : $"{bound}: **missed** ({ratio:0.00}×)";
+    }
+
+    private static string Ratio(double ratio) => string.Create(CultureInfo.InvariantCulture, $"{ratio:0.00}×");
 
     private static string Time(double nanoseconds) => nanoseconds switch
     {

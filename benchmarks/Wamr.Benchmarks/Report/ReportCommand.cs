@@ -15,6 +15,7 @@ using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 using Perfolizer.Horology;
 
+using Wamr.Benchmarks.Workloads;
 using Wamr.Tests.SourceGen;
 
 namespace Wamr.Benchmarks.Report;
@@ -26,7 +27,14 @@ namespace Wamr.Benchmarks.Report;
 public static class ReportCommand
 {
     /// <summary>The benchmark classes compared with the baseline.</summary>
-    public static readonly Type[] ComparisonBenchmarks = [typeof(ProceduralBenchmarks), typeof(OopBenchmarks)];
+    /// <remarks>A new mode (e.g. AOT) adds its classes here; their categories name the operation and the row.</remarks>
+    public static readonly List<Type> ComparisonBenchmarks =
+    [
+        typeof(ProceduralBenchmarks),
+        typeof(OopBenchmarks),
+        typeof(InterpreterWorkloadBenchmarks),
+        typeof(WasmtimeBenchmarks),
+    ];
 
     /// <summary>Runs the command.</summary>
     /// <param name="quick">Brief, in-process runs; print only.</param>
@@ -38,23 +46,30 @@ public static class ReportCommand
         try
         {
             Console.WriteLine("Running the C baseline…");
-            Dictionary<string, double> baseline = BaselineRunner.Run(work, quick ? 60 : 300, quick ? 2 : 7);
+            List<Measurement> measurements = BaselineRunner.Run(work, quick ? 60 : 300, quick ? 2 : 7);
 
             IConfig config = quick ? QuickConfig() : DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
-            var measurements = new List<Measurement>();
-            foreach (Summary summary in BenchmarkRunner.Run(ComparisonBenchmarks, config))
+            var operations = ComparisonTable.Operations.Select(o => o.Name).ToHashSet(StringComparer.Ordinal);
+            foreach (Summary summary in BenchmarkRunner.Run(ComparisonBenchmarks.ToArray(), config))
             {
-                foreach (BenchmarkReport report in summary.Reports.Where(r => r.ResultStatistics is not null))
+                foreach (BenchmarkReport report in summary.Reports)
                 {
+                    string name = report.BenchmarkCase.Descriptor.DisplayInfo;
+                    if (report.ResultStatistics is null)
+                    {
+                        throw new InvalidOperationException(name + " produced no result (see BenchmarkDotNet's output above)");
+                    }
+
+                    // Categories: the operation, and the path (on the method or on the class).
                     string[] categories = report.BenchmarkCase.Descriptor.Categories;
-                    string operation = categories.Single(c => baseline.ContainsKey(c));
-                    string path = categories.Single(c => !baseline.ContainsKey(c));
+                    string operation = categories.Single(operations.Contains);
+                    string path = categories.Single(c => !operations.Contains(c));
                     long? allocated = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase);
-                    measurements.Add(new Measurement(operation, path, report.ResultStatistics!.Mean, allocated));
+                    measurements.Add(new Measurement(operation, path, report.ResultStatistics.Mean, allocated));
                 }
             }
 
-            string table = ComparisonTable.Render(baseline, measurements);
+            string table = ComparisonTable.Render(measurements);
             Console.WriteLine();
             Console.WriteLine(table);
             if (!quick || write)
