@@ -11,12 +11,13 @@ namespace Wamr.Benchmarks;
 
 /// <summary>
 /// <c>Modules/bench.wasm</c> instantiated through the procedural API, as the C baseline does it: exports
-/// <c>memory</c>, <c>add</c>, <c>nop</c>, <c>call_host</c>; imports <c>host.inc</c>, a C# callback.
+/// <c>memory</c>, <c>add</c>, <c>nop</c>, <c>call_host</c>, <c>call_host_add</c>; imports <c>host.inc</c> and
+/// <c>host.add</c>, C# callbacks.
 /// </summary>
 public sealed unsafe class BenchModule : IDisposable
 {
     private readonly wasm_extern_vec_t _exports;
-    private readonly wasm_extern_t* _import;
+    private readonly wasm_extern_t** _imports;
 
     /// <summary>Loads and instantiates the module.</summary>
     public BenchModule()
@@ -30,8 +31,15 @@ public sealed unsafe class BenchModule : IDisposable
         wasm_functype_t* type = wasm_functype_new_0_0();
         HostInc = wasm_func_new(Store, type, &Increment);
         wasm_functype_delete(type);
-        _import = wasm_func_as_extern(HostInc);
-        Instance = Instantiate(Module);
+        type = wasm_functype_new_2_1(wasm_valtype_new_i32(), wasm_valtype_new_i32(), wasm_valtype_new_i32());
+        HostAdd = wasm_func_new(Store, type, &AddHost);
+        wasm_functype_delete(type);
+        _imports = (wasm_extern_t**)NativeMemory.Alloc(2, (nuint)sizeof(wasm_extern_t*));
+        _imports[0] = wasm_func_as_extern(HostInc);
+        _imports[1] = wasm_func_as_extern(HostAdd);
+        wasm_extern_vec_t imports = WASM_ARRAY_VEC(_imports, 2);
+        wasm_instance_t* instance = wasm_instance_new(Store, Module, &imports, null);
+        Instance = instance != null ? instance : throw new InvalidOperationException("bench.wasm did not instantiate");
 
         wasm_extern_vec_t exports;
         wasm_instance_exports(Instance, &exports);
@@ -40,6 +48,7 @@ public sealed unsafe class BenchModule : IDisposable
         Add = wasm_extern_as_func(exports[1]);
         Nop = wasm_extern_as_func(exports[2]);
         CallHost = wasm_extern_as_func(exports[3]);
+        CallHostAdd = wasm_extern_as_func(exports[4]);
     }
 
     /// <summary>How many times the host import ran.</summary>
@@ -63,6 +72,9 @@ public sealed unsafe class BenchModule : IDisposable
     /// <summary>The host function imported as <c>host.inc</c>.</summary>
     public wasm_func_t* HostInc { get; }
 
+    /// <summary>The host function imported as <c>host.add</c>.</summary>
+    public wasm_func_t* HostAdd { get; }
+
     /// <summary>The instance.</summary>
     public wasm_instance_t* Instance { get; }
 
@@ -77,6 +89,9 @@ public sealed unsafe class BenchModule : IDisposable
 
     /// <summary><c>call_host(n)</c>: calls <c>host.inc</c> n times.</summary>
     public wasm_func_t* CallHost { get; }
+
+    /// <summary><c>call_host_add(n)</c>: calls <c>host.add(sum, i)</c> for i = n … 1; returns the sum.</summary>
+    public wasm_func_t* CallHostAdd { get; }
 
     /// <summary>
     /// A store of its own with an instance of the small module (and its <c>host.inc</c>), then deleted: WAMR 1.1.2
@@ -115,14 +130,6 @@ public sealed unsafe class BenchModule : IDisposable
         return module != null ? module : throw new InvalidOperationException(name + " did not load");
     }
 
-    private wasm_instance_t* Instantiate(wasm_module_t* module)
-    {
-        wasm_extern_t* import = _import;
-        wasm_extern_vec_t imports = WASM_ARRAY_VEC(&import, 1);
-        wasm_instance_t* instance = wasm_instance_new(Store, module, &imports, null);
-        return instance != null ? instance : throw new InvalidOperationException("the module did not instantiate");
-    }
-
     /// <inheritdoc />
     public void Dispose()
     {
@@ -130,11 +137,20 @@ public sealed unsafe class BenchModule : IDisposable
         wasm_extern_vec_delete(&exports);
         wasm_instance_delete(Instance);
         wasm_func_delete(HostInc);
+        wasm_func_delete(HostAdd);
+        NativeMemory.Free(_imports);
         wasm_module_delete(Module);
         wasm_module_delete(SmallModule);
         wasm_shared_module_delete(SmallShared);
         wasm_store_delete(Store);
         wasm_engine_delete(Engine);
+    }
+
+    [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]
+    private static wasm_trap_t* AddHost(wasm_val_vec_t* args, wasm_val_vec_t* results)
+    {
+        results->data[0] = WASM_I32_VAL(args->data[0].of.i32 + args->data[1].of.i32);
+        return null;
     }
 
     [UnmanagedCallersOnly(CallConvs = [typeof(CallConvCdecl)])]

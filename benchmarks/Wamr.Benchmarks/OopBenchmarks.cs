@@ -27,6 +27,8 @@ public class OopBenchmarks
     private Action _nop = null!;
     private Action<int> _callHostTyped = null!;
     private Action<int> _callHostUntyped = null!;
+    private Func<int, int> _callHostAddTyped = null!;
+    private Func<int, int> _callHostAddUntyped = null!;
     private Memory _memory = null!;
     private Val[] _addArguments = [];
     private Val[] _addResults = [];
@@ -43,15 +45,20 @@ public class OopBenchmarks
         _small = Module.FromFile(_store, BenchModule.PathOf("small.wasm")).Share();
         _typedHost = Func.FromCallback(_store, () => { _hostCalls++; });
         _untypedHost = Func.FromCallback(_store, FuncType.Of([], []), (_, _) => { _hostCalls++; });
+        Func typedAdd = Func.FromCallback(_store, (int a, int b) => a + b);
+        Func untypedAdd = Func.FromCallback(_store, FuncType.Of([ValKind.I32, ValKind.I32], [ValKind.I32]), (a, r) => r[0] = a[0].AsI32() + a[1].AsI32());
 
-        var instance = new Instance(_store, bench, _typedHost);
+        var instance = new Instance(_store, bench, _typedHost, typedAdd);
         _addFunc = instance.GetFunction("add")!;
         _nopFunc = instance.GetFunction("nop")!;
         _add = instance.GetFunction<int, int, int>("add")!;
         _nop = instance.GetAction("nop")!;
         _callHostTyped = instance.GetAction<int>("call_host")!;
         _memory = instance.GetMemory("memory")!;
-        _callHostUntyped = new Instance(_store, bench, _untypedHost).GetAction<int>("call_host")!;
+        _callHostAddTyped = instance.GetFunction<int, int>("call_host_add")!;
+        var untyped = new Instance(_store, bench, _untypedHost, untypedAdd);
+        _callHostUntyped = untyped.GetAction<int>("call_host")!;
+        _callHostAddUntyped = untyped.GetFunction<int, int>("call_host_add")!;
 
         _addArguments = [Val.I32(20), Val.I32(22)];
         _addResults = new Val[1];
@@ -109,6 +116,18 @@ public class OopBenchmarks
     [Benchmark(OperationsPerInvoke = ProceduralBenchmarks.HostCallsPerInvoke)]
     [BenchmarkCategory("callback", Paths.OopUntyped)]
     public void CallbackUntyped() => _callHostUntyped(ProceduralBenchmarks.HostCallsPerInvoke);
+
+    /// <summary>One wasm → typed C# <c>add(i32, i32) → i32</c> host call (a loop of 1000 per invocation).</summary>
+    /// <returns>The sum.</returns>
+    [Benchmark(OperationsPerInvoke = ProceduralBenchmarks.HostCallsPerInvoke)]
+    [BenchmarkCategory("callback_add", Paths.OopTyped)]
+    public int CallbackAddTyped() => _callHostAddTyped(ProceduralBenchmarks.HostCallsPerInvoke);
+
+    /// <summary>One wasm → untyped (<see cref="Val"/>) C# <c>add(i32, i32) → i32</c> host call (a loop of 1000).</summary>
+    /// <returns>The sum.</returns>
+    [Benchmark(OperationsPerInvoke = ProceduralBenchmarks.HostCallsPerInvoke)]
+    [BenchmarkCategory("callback_add", Paths.OopUntyped)]
+    public int CallbackAddUntyped() => _callHostAddUntyped(ProceduralBenchmarks.HostCallsPerInvoke);
 
     /// <summary>1 MiB into linear memory with <see cref="Memory.Write(long, ReadOnlySpan{byte})"/>.</summary>
     [Benchmark]

@@ -20,6 +20,9 @@ public unsafe class ProceduralBenchmarks
     /// <summary>Host calls per <see cref="Callback"/> invocation, as in the C baseline.</summary>
     public const int HostCallsPerInvoke = 1000;
 
+    /// <summary>What <c>call_host_add(1000)</c> returns: 1000 + 999 + … + 1.</summary>
+    public const int HostAddSum = HostCallsPerInvoke * (HostCallsPerInvoke + 1) / 2;
+
     private const int Mebibyte = 1 << 20;
 
     private BenchModule _module = null!;
@@ -80,6 +83,21 @@ public unsafe class ProceduralBenchmarks
         {
             throw new InvalidOperationException("call_host trapped");
         }
+    }
+
+    /// <summary>One wasm → C# <c>add(i32, i32) → i32</c> host call (a loop of <see cref="HostCallsPerInvoke"/>).</summary>
+    /// <returns>The sum.</returns>
+    [Benchmark(OperationsPerInvoke = HostCallsPerInvoke)]
+    [BenchmarkCategory("callback_add")]
+    public int CallbackAdd()
+    {
+        Span<wasm_val_t> a = stackalloc wasm_val_t[1] { WASM_I32_VAL(HostCallsPerInvoke) };
+        Span<wasm_val_t> r = stackalloc wasm_val_t[1] { WASM_INIT_VAL };
+        wasm_val_vec_t args = WASM_ARRAY_VEC(a);
+        wasm_val_vec_t results = WASM_ARRAY_VEC(r);
+        return wasm_func_call(_module.CallHostAdd, &args, &results) == null && r[0].of.i32 == HostAddSum
+            ? r[0].of.i32
+            : throw new InvalidOperationException("call_host_add failed");
     }
 
     /// <summary>1 MiB from a managed array into linear memory, as a span copy.</summary>

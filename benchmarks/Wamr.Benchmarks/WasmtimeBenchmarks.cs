@@ -24,6 +24,7 @@ public class WasmtimeBenchmarks
     private Wt.Function _addFunction = null!;
     private Wt.Function _nopFunction = null!;
     private Action<int> _callHost = null!;
+    private Func<int, int> _callHostAdd = null!;
     private Func<int, int> _hash = null!;
     private long _hostCalls;
 
@@ -35,6 +36,7 @@ public class WasmtimeBenchmarks
         _store = new Wt.Store(_engine);
         using var linker = new Wt.Linker(_engine);
         linker.DefineFunction("host", "inc", () => { _hostCalls++; });
+        linker.DefineFunction("host", "add", (int a, int b) => a + b);
 
         using Wt.Module bench = Wt.Module.FromFile(_engine, BenchModule.PathOf("bench.wasm"));
         Wt.Instance instance = linker.Instantiate(_store, bench);
@@ -43,6 +45,7 @@ public class WasmtimeBenchmarks
         _addFunction = instance.GetFunction("add") ?? throw new InvalidOperationException("add");
         _nopFunction = instance.GetFunction("nop") ?? throw new InvalidOperationException("nop");
         _callHost = instance.GetAction<int>("call_host") ?? throw new InvalidOperationException("call_host");
+        _callHostAdd = instance.GetFunction<int, int>("call_host_add") ?? throw new InvalidOperationException("call_host_add");
 
         using Wt.Module sha = Wt.Module.FromFile(_engine, Sha256Workload.ModulePath);
         Wt.Instance shaInstance = linker.Instantiate(_store, sha);
@@ -52,7 +55,7 @@ public class WasmtimeBenchmarks
         _hash = shaInstance.GetFunction<int, int>("hash") ?? throw new InvalidOperationException("hash");
         Sha256Workload.Check("wasmtime-dotnet", memory.GetSpan(_hash(Sha256Workload.InputBytes), 32));
 
-        if (_add(20, 22) != 42 || (int)_addFunction.Invoke(20, 22)! != 42)
+        if (_add(20, 22) != 42 || (int)_addFunction.Invoke(20, 22)! != 42 || _callHostAdd(ProceduralBenchmarks.HostCallsPerInvoke) != ProceduralBenchmarks.HostAddSum)
         {
             throw new InvalidOperationException("add is wrong under wasmtime");
         }
@@ -93,6 +96,12 @@ public class WasmtimeBenchmarks
     [Benchmark(OperationsPerInvoke = ProceduralBenchmarks.HostCallsPerInvoke)]
     [BenchmarkCategory("callback", Paths.WasmtimeTyped)]
     public void Callback() => _callHost(ProceduralBenchmarks.HostCallsPerInvoke);
+
+    /// <summary>One wasm → host call to a wasmtime <c>add(i32, i32) → i32</c> host function (a loop of 1000).</summary>
+    /// <returns>The sum.</returns>
+    [Benchmark(OperationsPerInvoke = ProceduralBenchmarks.HostCallsPerInvoke)]
+    [BenchmarkCategory("callback_add", Paths.WasmtimeTyped)]
+    public int CallbackAdd() => _callHostAdd(ProceduralBenchmarks.HostCallsPerInvoke);
 
     /// <summary>The compute workload, compiled by Cranelift.</summary>
     /// <returns>The digest's address.</returns>

@@ -33,8 +33,8 @@ static wasm_store_t *store;
 static wasm_module_t *module, *small_module, *sha_module;
 static wasm_shared_module_t *small_shared;
 static wasm_instance_t *instance, *sha_instance;
-static wasm_extern_t *import_list[1];
-static wasm_func_t *add_func, *nop_func, *call_host_func, *sha_hash_func;
+static wasm_extern_t *import_list[2];
+static wasm_func_t *add_func, *nop_func, *call_host_func, *call_host_add_func, *sha_hash_func;
 static wasm_exec_env_t exec_env;
 static wasm_function_inst_t add_inst, nop_inst;
 static uint32_t workload_bytes = 256 * 1024;
@@ -55,6 +55,13 @@ static wasm_trap_t *host_inc(const wasm_val_vec_t *args, wasm_val_vec_t *results
     (void)args;
     (void)results;
     host_counter++;
+    return NULL;
+}
+
+static wasm_trap_t *host_add(const wasm_val_vec_t *args, wasm_val_vec_t *results)
+{
+    results->data[0].kind = WASM_I32;
+    results->data[0].of.i32 = args->data[0].of.i32 + args->data[1].of.i32;
     return NULL;
 }
 
@@ -116,6 +123,18 @@ static int op_callback(void)
     return HOST_CALLS;
 }
 
+/* 1000 + 999 + ... + 1 */
+#define HOST_ADD_SUM (HOST_CALLS * (HOST_CALLS + 1) / 2)
+static int op_callback_add(void)
+{
+    wasm_val_t a[1] = { WASM_I32_VAL(HOST_CALLS) };
+    wasm_val_t r[1] = { WASM_INIT_VAL };
+    wasm_val_vec_t args = WASM_ARRAY_VEC(a);
+    wasm_val_vec_t results = WASM_ARRAY_VEC(r);
+    if (wasm_func_call(call_host_add_func, &args, &results) || r[0].of.i32 != HOST_ADD_SUM) { fprintf(stderr, "call_host_add failed\n"); exit(3); }
+    return HOST_CALLS;
+}
+
 static int op_copy_in(void)
 {
     memcpy(wasm_memory_data(memory), host_buffer, MIB);
@@ -136,7 +155,7 @@ static int op_instantiate(void)
     wasm_functype_t *inc_type = wasm_functype_new_0_0();
     wasm_func_t *inc = wasm_func_new(fresh_store, inc_type, host_inc);
     wasm_functype_delete(inc_type);
-    wasm_extern_t *imports_list[1] = { wasm_func_as_extern(inc) };
+    wasm_extern_t *imports_list[1] = { wasm_func_as_extern(inc) }; /* small.wasm imports host.inc only */
     wasm_extern_vec_t imports = WASM_ARRAY_VEC(imports_list);
     wasm_instance_t *fresh = wasm_instance_new(fresh_store, obtained, &imports, NULL);
     if (!obtained || !fresh) { fprintf(stderr, "instantiate failed\n"); exit(3); }
@@ -232,7 +251,11 @@ int main(int argc, char **argv)
     wasm_functype_t *inc_type = wasm_functype_new_0_0();
     wasm_func_t *inc = wasm_func_new(store, inc_type, host_inc);
     wasm_functype_delete(inc_type);
+    wasm_functype_t *add_type = wasm_functype_new_2_1(wasm_valtype_new_i32(), wasm_valtype_new_i32(), wasm_valtype_new_i32());
+    wasm_func_t *add_host = wasm_func_new(store, add_type, host_add);
+    wasm_functype_delete(add_type);
     import_list[0] = wasm_func_as_extern(inc);
+    import_list[1] = wasm_func_as_extern(add_host);
     wasm_extern_vec_t imports = WASM_ARRAY_VEC(import_list);
     instance = wasm_instance_new(store, module, &imports, NULL);
     if (!instance) { fprintf(stderr, "bench.wasm did not instantiate\n"); return 3; }
@@ -242,6 +265,7 @@ int main(int argc, char **argv)
     add_func = wasm_extern_as_func(exports.data[1]);
     nop_func = wasm_extern_as_func(exports.data[2]);
     call_host_func = wasm_extern_as_func(exports.data[3]);
+    call_host_add_func = wasm_extern_as_func(exports.data[4]);
     host_buffer = malloc(MIB);
     memset(host_buffer, 0x5a, MIB);
 
@@ -279,6 +303,7 @@ int main(int argc, char **argv)
     measure("nop", "c", op_nop, target_ms, rounds);
     measure("nop", "call_wasm", op_nop_call_wasm, target_ms, rounds);
     measure("callback", "c", op_callback, target_ms, rounds);
+    measure("callback_add", "c", op_callback_add, target_ms, rounds);
     measure("copy_in", "c", op_copy_in, target_ms, rounds);
     measure("copy_out", "c", op_copy_out, target_ms, rounds);
     measure("instantiate", "c", op_instantiate, target_ms, rounds);
@@ -296,6 +321,7 @@ int main(int argc, char **argv)
     wasm_extern_vec_delete(&exports);
     wasm_instance_delete(instance);
     wasm_func_delete(inc);
+    wasm_func_delete(add_host);
     wasm_module_delete(module);
     wasm_module_delete(small_module);
     wasm_byte_vec_delete(&large_binary);

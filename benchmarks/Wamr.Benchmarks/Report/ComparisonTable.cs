@@ -19,7 +19,8 @@ public static class ComparisonTable
     [
         new("add", "host → wasm `add(i32, i32) → i32`", Paths.RawC),
         new("nop", "host → wasm `nop()`", Paths.RawC),
-        new("callback", "wasm → host call (per call, loop of 1000)", Paths.RawC),
+        new("callback", "wasm → host call `inc()` (per call, loop of 1000)", Paths.RawC),
+        new("callback_add", "wasm → host call `add(i32, i32) → i32` (per call, loop of 1000)", Paths.RawC),
         new("copy_in", "copy 1 MiB into linear memory", Paths.RawC),
         new("copy_out", "copy 1 MiB out of linear memory", Paths.RawC),
         new("instantiate", "instantiate a small module in a new store, then delete the store", Paths.RawC),
@@ -54,7 +55,7 @@ public static class ComparisonTable
             case ("add" or "nop", Paths.OopUntyped):
                 yield return new Goal(Paths.RawC, 2.0);
                 break;
-            case ("callback", Paths.Procedural or Paths.OopTyped or Paths.OopUntyped):
+            case ("callback" or "callback_add", Paths.Procedural or Paths.OopTyped or Paths.OopUntyped):
                 yield return new Goal(Paths.RawC, 1.5);
                 break;
             case ("copy_in" or "copy_out", Paths.Procedural or Paths.Oop):

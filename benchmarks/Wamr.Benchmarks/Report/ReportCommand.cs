@@ -43,6 +43,12 @@ public static class ReportCommand
     public static int Run(bool quick, bool write = false)
     {
         string work = Directory.CreateTempSubdirectory("wamr-bench-").FullName;
+        double? loadBefore = LoadAverage();
+        if (Busy(loadBefore))
+        {
+            Console.WriteLine($"Warning: load average {loadBefore} on {Environment.ProcessorCount} cores: other work will distort the times.");
+        }
+
         try
         {
             Console.WriteLine("Running the C baseline…");
@@ -75,7 +81,7 @@ public static class ReportCommand
             if (!quick || write)
             {
                 string file = Path.Combine(RepoPaths.Root, "docs", "benchmarks.md");
-                File.WriteAllText(file, Document(table, quick));
+                File.WriteAllText(file, Document(table, quick, loadBefore, LoadAverage()));
                 Console.WriteLine("Wrote " + file);
             }
 
@@ -96,7 +102,19 @@ public static class ReportCommand
             .WithIterationCount(5)
             .WithIterationTime(TimeInterval.FromMilliseconds(80)));
 
-    private static string Document(string table, bool quick)
+    /// <summary>The 1-minute load average (from <c>/proc/loadavg</c>), or null where there is none.</summary>
+    private static double? LoadAverage()
+    {
+        if (!File.Exists("/proc/loadavg"))
+        {
+            return null;
+        }
+
+        string first = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+        return double.TryParse(first, NumberStyles.Float, CultureInfo.InvariantCulture, out double load) ? load : null;
+    }
+
+    private static string Document(string table, bool quick, double? loadBefore, double? loadAfter)
     {
         string cpu = File.Exists("/proc/cpuinfo")
             ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown"
@@ -104,23 +122,45 @@ public static class ReportCommand
         var text = new StringBuilder();
         text.AppendLine("# Benchmarks");
         text.AppendLine();
+        if (Busy(loadBefore))
+        {
+            text.AppendLine("> **Preliminary:** the machine was busy during this run (see the load average below); the times are noisy.");
+            text.AppendLine("> Regenerate on an idle machine before drawing conclusions.");
+            text.AppendLine();
+        }
+
         text.AppendLine("What the binding costs over WAMR's C API itself, on the same libiwasm (fast interpreter, software bounds");
-        text.AppendLine("checks) and the same module (`benchmarks/Wamr.Benchmarks/Modules/bench.wat`). Raw C is");
+        text.AppendLine("checks) and the same modules (`benchmarks/Wamr.Benchmarks/Modules/*.wat`, `Workloads/sha256.c`), and how it");
+        text.AppendLine("compares with wasmtime-dotnet (NuGet `Wasmtime` 50.0.1, Cranelift JIT) on the same modules.");
+        text.AppendLine();
+        text.AppendLine("- **raw C** is `benchmarks/Wamr.Benchmarks/Baseline/baseline.c` (built with `cc -O2` against the same library)");
         text.AppendLine(quick
-            ? "`benchmarks/Wamr.Benchmarks/Baseline/baseline.c` built with `cc -O2`, the best of 2 short timed rounds; .NET rows"
-            : "`benchmarks/Wamr.Benchmarks/Baseline/baseline.c` built with `cc -O2`, the best of 7 timed rounds; .NET rows");
+            ? "  through `wasm_c_api.h`, the best of 2 short timed rounds; **raw C `wasm_runtime_call_wasm`** is the engine's own call"
+            : "  through `wasm_c_api.h`, the best of 7 timed rounds; **raw C `wasm_runtime_call_wasm`** is the engine's own call");
+        text.AppendLine("  entry (`wasm_export.h`) with the instance's reused exec env; **native C** is the workload compiled into the");
+        text.AppendLine("  baseline itself (no WebAssembly).");
         text.AppendLine(quick
-            ? "are BenchmarkDotNet means of the quick in-process job (`report --quick --write`: 2 warm-ups, 5 iterations of 80 ms). Regenerate with"
-            : "are BenchmarkDotNet means (default job, MemoryDiagnoser). Regenerate with");
+            ? "- .NET rows are BenchmarkDotNet means of the quick in-process job (`report --quick --write`: 2 warm-ups, 5 iterations of 80 ms)."
+            : "- .NET rows are BenchmarkDotNet means (default job, MemoryDiagnoser).");
+        text.AppendLine("- *ratio to reference*: time ÷ the operation's first row (raw C; native C for the workload). *ratio to OOP typed*:");
+        text.AppendLine("  time ÷ our typed path's, for the rows compared with it (wasmtime-dotnet, the engine's call entry).");
+        text.AppendLine("- Goals: issue 8 (against raw C) and issue 10 (typed calls against `wasm_runtime_call_wasm` and wasmtime-dotnet).");
+        text.AppendLine();
+        text.AppendLine("Regenerate with");
         text.AppendLine();
         text.AppendLine("```sh");
         text.AppendLine("dotnet run -c Release --project benchmarks/Wamr.Benchmarks -- report           # writes this file");
         text.AppendLine("dotnet run -c Release --project benchmarks/Wamr.Benchmarks -- report --quick   # prints the table, < 1 min");
         text.AppendLine("```");
         text.AppendLine();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {cpu}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; {DateTime.UtcNow:yyyy-MM-dd}.");
+        string load = loadBefore is null ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"; load average {loadBefore:0.00} before, {loadAfter:0.00} after");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Machine: {cpu}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, .NET {Environment.Version}; {DateTime.UtcNow:yyyy-MM-dd}{load}.");
         text.AppendLine();
         text.Append(table);
         return text.ToString();
     }
+
+    /// <summary>A load average above the core count before the run means other work competed with the benchmarks (a
+    /// build just before the run, such as <c>dotnet run</c>'s own, adds about 1).</summary>
+    private static bool Busy(double? load) => load > Environment.ProcessorCount;
 }
