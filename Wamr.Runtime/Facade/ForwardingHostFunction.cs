@@ -28,6 +28,16 @@ internal sealed unsafe class ForwardingHostFunction : HostFunction
             Core.PendingDepth = Core.Depth - 1;
         }
 
+        if (trap != null && WamrExtension.IsAvailable)
+        {
+            // wasm_func_call leaves the exception set in the target's instance; the fast path expects it clear.
+            wasm_module_inst_t moduleInst;
+            if (WamrExt.wamr_ext_func_target(_target, &moduleInst, null, null))
+            {
+                WamrApi.wasm_runtime_clear_exception(moduleInst);
+            }
+        }
+
         return trap;
     }
 }

@@ -5,7 +5,7 @@ namespace Wamr;
 // The typed views of a function: C# delegates over int (i32), long (i64), float (f32) and double (f64).
 public sealed unsafe partial class Func
 {
-    /// <summary>This function as a typed delegate with 0 parameter(s) and one result. WebAssembly functions are then called with no allocation.</summary>
+    /// <summary>This function as a typed delegate with 0 parameter(s) and one result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
     public System.Func<TResult> AsFunc<TResult>()
@@ -16,10 +16,10 @@ public sealed unsafe partial class Func
             return () => ValueConversion.FromVal<TResult>(Call()[0]);
         }
 
-        return new TypedCall(this).Function0<TResult>;
+        return FastTypedCall.Create(this) is { } fast ? fast.Function0<TResult> : new TypedCall(this).Function0<TResult>;
     }
 
-    /// <summary>This function as a typed delegate with 0 parameter(s) and no result. WebAssembly functions are then called with no allocation.</summary>
+    /// <summary>This function as a typed delegate with 0 parameter(s) and no result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
     public Action AsAction()
@@ -30,10 +30,10 @@ public sealed unsafe partial class Func
             return () => Call();
         }
 
-        return new TypedCall(this).Action0;
+        return FastTypedCall.Create(this) is { } fast ? fast.Action0 : new TypedCall(this).Action0;
     }
 
-    /// <summary>This function as a typed delegate with 1 parameter(s) and one result. WebAssembly functions are then called with no allocation.</summary>
+    /// <summary>This function as a typed delegate with 1 parameter(s) and one result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
     public System.Func<T1, TResult> AsFunc<T1, TResult>()
@@ -44,10 +44,10 @@ public sealed unsafe partial class Func
             return (a1) => ValueConversion.FromVal<TResult>(Call(ValueConversion.ToVal(a1))[0]);
         }
 
-        return new TypedCall(this).Function1<T1, TResult>;
+        return FastTypedCall.Create(this) is { } fast ? fast.Function1<T1, TResult> : new TypedCall(this).Function1<T1, TResult>;
     }
 
-    /// <summary>This function as a typed delegate with 1 parameter(s) and no result. WebAssembly functions are then called with no allocation.</summary>
+    /// <summary>This function as a typed delegate with 1 parameter(s) and no result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
     public Action<T1> AsAction<T1>()
@@ -58,10 +58,10 @@ public sealed unsafe partial class Func
             return (a1) => Call(ValueConversion.ToVal(a1));
         }
 
-        return new TypedCall(this).Action1<T1>;
+        return FastTypedCall.Create(this) is { } fast ? fast.Action1<T1> : new TypedCall(this).Action1<T1>;
     }
 
-    /// <summary>This function as a typed delegate with 2 parameter(s) and one result. WebAssembly functions are then called with no allocation.</summary>
+    /// <summary>This function as a typed delegate with 2 parameter(s) and one result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
     public System.Func<T1, T2, TResult> AsFunc<T1, T2, TResult>()
@@ -72,10 +72,10 @@ public sealed unsafe partial class Func
             return (a1, a2) => ValueConversion.FromVal<TResult>(Call(ValueConversion.ToVal(a1), ValueConversion.ToVal(a2))[0]);
         }
 
-        return new TypedCall(this).Function2<T1, T2, TResult>;
+        return FastTypedCall.Create(this) is { } fast ? fast.Function2<T1, T2, TResult> : new TypedCall(this).Function2<T1, T2, TResult>;
     }
 
-    /// <summary>This function as a typed delegate with 2 parameter(s) and no result. WebAssembly functions are then called with no allocation.</summary>
+    /// <summary>This function as a typed delegate with 2 parameter(s) and no result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
     public Action<T1, T2> AsAction<T1, T2>()
@@ -86,10 +86,10 @@ public sealed unsafe partial class Func
             return (a1, a2) => Call(ValueConversion.ToVal(a1), ValueConversion.ToVal(a2));
         }
 
-        return new TypedCall(this).Action2<T1, T2>;
+        return FastTypedCall.Create(this) is { } fast ? fast.Action2<T1, T2> : new TypedCall(this).Action2<T1, T2>;
     }
 
-    /// <summary>This function as a typed delegate with 3 parameter(s) and one result. WebAssembly functions are then called with no allocation.</summary>
+    /// <summary>This function as a typed delegate with 3 parameter(s) and one result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
     public System.Func<T1, T2, T3, TResult> AsFunc<T1, T2, T3, TResult>()
@@ -100,10 +100,10 @@ public sealed unsafe partial class Func
             return (a1, a2, a3) => ValueConversion.FromVal<TResult>(Call(ValueConversion.ToVal(a1), ValueConversion.ToVal(a2), ValueConversion.ToVal(a3))[0]);
         }
 
-        return new TypedCall(this).Function3<T1, T2, T3, TResult>;
+        return FastTypedCall.Create(this) is { } fast ? fast.Function3<T1, T2, T3, TResult> : new TypedCall(this).Function3<T1, T2, T3, TResult>;
     }
 
-    /// <summary>This function as a typed delegate with 3 parameter(s) and no result. WebAssembly functions are then called with no allocation.</summary>
+    /// <summary>This function as a typed delegate with 3 parameter(s) and no result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
     public Action<T1, T2, T3> AsAction<T1, T2, T3>()
@@ -114,10 +114,10 @@ public sealed unsafe partial class Func
             return (a1, a2, a3) => Call(ValueConversion.ToVal(a1), ValueConversion.ToVal(a2), ValueConversion.ToVal(a3));
         }
 
-        return new TypedCall(this).Action3<T1, T2, T3>;
+        return FastTypedCall.Create(this) is { } fast ? fast.Action3<T1, T2, T3> : new TypedCall(this).Action3<T1, T2, T3>;
     }
 
-    /// <summary>This function as a typed delegate with 4 parameter(s) and one result. WebAssembly functions are then called with no allocation.</summary>
+    /// <summary>This function as a typed delegate with 4 parameter(s) and one result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
     public System.Func<T1, T2, T3, T4, TResult> AsFunc<T1, T2, T3, T4, TResult>()
@@ -128,10 +128,10 @@ public sealed unsafe partial class Func
             return (a1, a2, a3, a4) => ValueConversion.FromVal<TResult>(Call(ValueConversion.ToVal(a1), ValueConversion.ToVal(a2), ValueConversion.ToVal(a3), ValueConversion.ToVal(a4))[0]);
         }
 
-        return new TypedCall(this).Function4<T1, T2, T3, T4, TResult>;
+        return FastTypedCall.Create(this) is { } fast ? fast.Function4<T1, T2, T3, T4, TResult> : new TypedCall(this).Function4<T1, T2, T3, T4, TResult>;
     }
 
-    /// <summary>This function as a typed delegate with 4 parameter(s) and no result. WebAssembly functions are then called with no allocation.</summary>
+    /// <summary>This function as a typed delegate with 4 parameter(s) and no result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
     public Action<T1, T2, T3, T4> AsAction<T1, T2, T3, T4>()
@@ -142,10 +142,10 @@ public sealed unsafe partial class Func
             return (a1, a2, a3, a4) => Call(ValueConversion.ToVal(a1), ValueConversion.ToVal(a2), ValueConversion.ToVal(a3), ValueConversion.ToVal(a4));
         }
 
-        return new TypedCall(this).Action4<T1, T2, T3, T4>;
+        return FastTypedCall.Create(this) is { } fast ? fast.Action4<T1, T2, T3, T4> : new TypedCall(this).Action4<T1, T2, T3, T4>;
     }
 
-    /// <summary>This function as a typed delegate with 5 parameter(s) and one result. WebAssembly functions are then called with no allocation.</summary>
+    /// <summary>This function as a typed delegate with 5 parameter(s) and one result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
     public System.Func<T1, T2, T3, T4, T5, TResult> AsFunc<T1, T2, T3, T4, T5, TResult>()
@@ -156,10 +156,10 @@ public sealed unsafe partial class Func
             return (a1, a2, a3, a4, a5) => ValueConversion.FromVal<TResult>(Call(ValueConversion.ToVal(a1), ValueConversion.ToVal(a2), ValueConversion.ToVal(a3), ValueConversion.ToVal(a4), ValueConversion.ToVal(a5))[0]);
         }
 
-        return new TypedCall(this).Function5<T1, T2, T3, T4, T5, TResult>;
+        return FastTypedCall.Create(this) is { } fast ? fast.Function5<T1, T2, T3, T4, T5, TResult> : new TypedCall(this).Function5<T1, T2, T3, T4, T5, TResult>;
     }
 
-    /// <summary>This function as a typed delegate with 5 parameter(s) and no result. WebAssembly functions are then called with no allocation.</summary>
+    /// <summary>This function as a typed delegate with 5 parameter(s) and no result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
     public Action<T1, T2, T3, T4, T5> AsAction<T1, T2, T3, T4, T5>()
@@ -170,10 +170,10 @@ public sealed unsafe partial class Func
             return (a1, a2, a3, a4, a5) => Call(ValueConversion.ToVal(a1), ValueConversion.ToVal(a2), ValueConversion.ToVal(a3), ValueConversion.ToVal(a4), ValueConversion.ToVal(a5));
         }
 
-        return new TypedCall(this).Action5<T1, T2, T3, T4, T5>;
+        return FastTypedCall.Create(this) is { } fast ? fast.Action5<T1, T2, T3, T4, T5> : new TypedCall(this).Action5<T1, T2, T3, T4, T5>;
     }
 
-    /// <summary>This function as a typed delegate with 6 parameter(s) and one result. WebAssembly functions are then called with no allocation.</summary>
+    /// <summary>This function as a typed delegate with 6 parameter(s) and one result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
     public System.Func<T1, T2, T3, T4, T5, T6, TResult> AsFunc<T1, T2, T3, T4, T5, T6, TResult>()
@@ -184,10 +184,10 @@ public sealed unsafe partial class Func
             return (a1, a2, a3, a4, a5, a6) => ValueConversion.FromVal<TResult>(Call(ValueConversion.ToVal(a1), ValueConversion.ToVal(a2), ValueConversion.ToVal(a3), ValueConversion.ToVal(a4), ValueConversion.ToVal(a5), ValueConversion.ToVal(a6))[0]);
         }
 
-        return new TypedCall(this).Function6<T1, T2, T3, T4, T5, T6, TResult>;
+        return FastTypedCall.Create(this) is { } fast ? fast.Function6<T1, T2, T3, T4, T5, T6, TResult> : new TypedCall(this).Function6<T1, T2, T3, T4, T5, T6, TResult>;
     }
 
-    /// <summary>This function as a typed delegate with 6 parameter(s) and no result. WebAssembly functions are then called with no allocation.</summary>
+    /// <summary>This function as a typed delegate with 6 parameter(s) and no result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
     public Action<T1, T2, T3, T4, T5, T6> AsAction<T1, T2, T3, T4, T5, T6>()
@@ -198,7 +198,7 @@ public sealed unsafe partial class Func
             return (a1, a2, a3, a4, a5, a6) => Call(ValueConversion.ToVal(a1), ValueConversion.ToVal(a2), ValueConversion.ToVal(a3), ValueConversion.ToVal(a4), ValueConversion.ToVal(a5), ValueConversion.ToVal(a6));
         }
 
-        return new TypedCall(this).Action6<T1, T2, T3, T4, T5, T6>;
+        return FastTypedCall.Create(this) is { } fast ? fast.Action6<T1, T2, T3, T4, T5, T6> : new TypedCall(this).Action6<T1, T2, T3, T4, T5, T6>;
     }
 
     /// <summary>

@@ -15,9 +15,13 @@ namespace Wamr;
 /// nothing and corrupts memory otherwise) and sizes the results. The typed paths (<c>AsFunc&lt;…&gt;</c>,
 /// <c>AsAction&lt;…&gt;</c>, <see cref="Instance"/>'s <c>GetFunction&lt;…&gt;</c>) check the signature once and then call
 /// with no allocation.</para>
-/// <para>Functions whose parameters or results include <c>funcref</c> or <c>externref</c> cannot be called from .NET:
-/// WAMR 1.1.2 crashes when a reference crosses <c>wasm_func_call</c>, so the façade throws
-/// <see cref="NotSupportedException"/> first.</para>
+/// <para>With the engine extension (<see cref="WamrExtension"/>, in the libiwasm this package ships) functions of an
+/// instance are called through the engine's own entry, <c>wasm_runtime_call_wasm</c>, on the instance's execution
+/// environment, using the runtime's own function type; <c>funcref</c> and <c>externref</c> parameters and results then
+/// work (a <c>funcref</c> is a <see cref="Func"/> of the same instance or null, an <c>externref</c> any .NET object or
+/// null). Without the extension calls go through <c>wasm_func_call</c>, and functions whose parameters or results include
+/// a reference throw <see cref="NotSupportedException"/> (WAMR 1.1.2 crashes when a reference crosses
+/// <c>wasm_func_call</c>).</para>
 /// </remarks>
 public sealed unsafe partial class Func : Extern
 {
@@ -27,6 +31,8 @@ public sealed unsafe partial class Func : Extern
     private readonly ValKind[] _parameterKinds;
     private readonly ValKind[] _resultKinds;
     private readonly bool _hasReferences;
+    private FastCallTarget? _target;
+    private bool _targetResolved;
 
     private Func(Store store, Instance? instance, wasm_func_t* native, FuncType type, HostFunction? host, string? name)
         : base(store, instance, name)
@@ -71,6 +77,48 @@ public sealed unsafe partial class Func : Extern
     internal wasm_func_t* Native => _native;
 
     internal HostFunction? Host => _host;
+
+    /// <summary>What the engine extension resolved for this function (null: no extension, or a host function); resolved
+    /// on first use. Call inside the store.</summary>
+    internal FastCallTarget? Target
+    {
+        get
+        {
+            if (!_targetResolved)
+            {
+                _target = _host is null ? FastCallTarget.Resolve(_native) : null;
+                _targetResolved = true;
+            }
+
+            return _target;
+        }
+    }
+
+    /// <summary>The runtime target when the typed fast path can use it: callable, and of the façade's type.</summary>
+    internal FastCallTarget? TypedTarget()
+    {
+        if (_host is not null || !WamrExtension.IsAvailable)
+        {
+            return null;
+        }
+
+        Enter();
+        try
+        {
+            FastCallTarget? target = Target;
+            if (target is not { IsCallable: true })
+            {
+                return null;
+            }
+
+            ThrowIfTypeDisagrees(target);
+            return target;
+        }
+        finally
+        {
+            Exit();
+        }
+    }
 
     /// <summary>
     /// A host function of any signature: <paramref name="callback"/> reads the arguments and writes the results as
@@ -118,6 +166,19 @@ public sealed unsafe partial class Func : Extern
             {
                 CallHost(arguments, results);
                 return;
+            }
+
+            if (Target is { IsCallable: true } target)
+            {
+                CallFast(target, arguments, results);
+                return;
+            }
+
+            if (_hasReferences)
+            {
+                throw new NotSupportedException(
+                    $"{this} cannot be called from .NET: WAMR has no runtime function to call directly (an imported function, or an AOT " +
+                    "function the module does not export), and WAMR 1.1.2 crashes when a funcref or externref crosses wasm_func_call.");
             }
 
             int parameterCount = _parameterKinds.Length;
@@ -190,6 +251,14 @@ public sealed unsafe partial class Func : Extern
     {
         Trap details = Trap.FromNative(trap, Store);
         wasm_trap_delete(trap);
+
+        // wasm_func_call leaves the exception set; the fast path expects a clear one (wasm_call_function reports any
+        // pending exception as a failure).
+        if (Target is { } target)
+        {
+            WamrApi.wasm_runtime_clear_exception(target.ModuleInst);
+        }
+
         StoreCore core = Store.Core;
         Exception? inner = null;
         if (core.PendingException is not null && core.PendingDepth == core.Depth)
@@ -205,10 +274,9 @@ public sealed unsafe partial class Func : Extern
     [MethodImpl(MethodImplOptions.NoInlining)]
     internal void ThrowIfNotCallable()
     {
-        if (_hasReferences)
+        if (_hasReferences && !WamrExtension.IsAvailable)
         {
-            throw new NotSupportedException(
-                $"{this} cannot be called from .NET: WAMR 1.1.2 crashes when a funcref or externref crosses wasm_func_call.");
+            WamrExtension.Require($"Calling {this} (a funcref or externref crosses the call; wasm_func_call crashes on them)");
         }
     }
 

@@ -209,6 +209,48 @@ public sealed unsafe partial class Instance : IDisposable
         }
     }
 
+    /// <summary>The <see cref="Func"/> for function <paramref name="index"/> of this instance (a funcref a call returned),
+    /// the same object as its export or an earlier table read when there is one. Call inside the store.</summary>
+    /// <exception cref="NotSupportedException">The index is above 65535, which WAMR 1.1.2's C API cannot hold.</exception>
+    /// <exception cref="WasmException">The index is not a function of this instance.</exception>
+    internal Func FunctionFromIndex(wasm_module_inst_t moduleInst, uint index)
+    {
+        lock (_tableFunctions)
+        {
+            foreach (Extern export in _exports)
+            {
+                if (export is Func { IsHostFunction: false } exported && exported.Target?.Index == index)
+                {
+                    return exported;
+                }
+            }
+
+            foreach (Func known in _tableFunctions)
+            {
+                if (known.Target?.Index == index)
+                {
+                    return known;
+                }
+            }
+
+            if (index > ushort.MaxValue)
+            {
+                throw new NotSupportedException(
+                    $"The function returned a funcref to function {index}: WAMR 1.1.2's C API holds function indexes in 16 bits.");
+            }
+
+            wasm_func_t* native = WamrExt.wamr_ext_func_new(Store.Core.Native, moduleInst, index);
+            if (native == null)
+            {
+                throw new WasmException($"The function returned a funcref to function {index}, which is not a function of the instance.");
+            }
+
+            Func created = Func.FromOwnedCopy(Store, this, native);
+            _tableFunctions.Add(created);
+            return created;
+        }
+    }
+
     private static void CheckImports(Store store, Module module, IReadOnlyList<Extern?> imports)
     {
         IReadOnlyList<ImportType> expected = module.Imports;

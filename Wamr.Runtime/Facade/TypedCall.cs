@@ -5,8 +5,9 @@ using static Wamr.Interop.WasmCApi;
 namespace Wamr;
 
 /// <summary>
-/// The typed fast paths of one WebAssembly function: each method writes its arguments into stack memory, calls
-/// <c>wasm_func_call</c> and reads the result, with no allocation. The signature was checked when the delegate was
+/// The typed paths of one WebAssembly function through the C API, used without the engine extension (and for imported
+/// functions): each method writes its arguments into stack memory, calls <c>wasm_func_call</c> and reads the result, with
+/// no allocation (<see cref="FastTypedCall"/> is the path through the engine's own entry). The signature was checked when the delegate was
 /// made (<see cref="Func"/>'s <c>AsFunc</c>/<c>AsAction</c>), so only the store's thread and disposal are checked per call.
 /// </summary>
 internal sealed unsafe class TypedCall

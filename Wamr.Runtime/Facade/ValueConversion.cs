@@ -105,6 +105,48 @@ internal static unsafe class ValueConversion
         throw new NotSupportedException($"{typeof(T)} has no WebAssembly value type");
     }
 
+    /// <summary>How many 32-bit cells <typeparamref name="T"/> takes in <c>wasm_runtime_call_wasm</c>'s argument array
+    /// (a JIT-time constant: 1 for int and float, 2 for long and double).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static uint CellsOf<T>() => typeof(T) == typeof(long) || typeof(T) == typeof(double) ? 2u : 1u;
+
+    /// <summary>Writes a typed value into cells of <c>wasm_runtime_call_wasm</c>'s argument array.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void WriteCells<T>(uint* destination, T value)
+    {
+        if (typeof(T) == typeof(int) || typeof(T) == typeof(float))
+        {
+            *destination = Unsafe.As<T, uint>(ref value);
+        }
+        else if (typeof(T) == typeof(long) || typeof(T) == typeof(double))
+        {
+            Unsafe.WriteUnaligned(destination, Unsafe.As<T, ulong>(ref value));
+        }
+        else
+        {
+            throw new NotSupportedException($"{typeof(T)} has no WebAssembly value type");
+        }
+    }
+
+    /// <summary>Reads a typed result from the first cells of <c>wasm_runtime_call_wasm</c>'s argument array.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static T ReadCells<T>(uint* source)
+    {
+        if (typeof(T) == typeof(int) || typeof(T) == typeof(float))
+        {
+            uint v = *source;
+            return Unsafe.As<uint, T>(ref v);
+        }
+
+        if (typeof(T) == typeof(long) || typeof(T) == typeof(double))
+        {
+            ulong v = Unsafe.ReadUnaligned<ulong>(source);
+            return Unsafe.As<ulong, T>(ref v);
+        }
+
+        throw new NotSupportedException($"{typeof(T)} has no WebAssembly value type");
+    }
+
     /// <summary>A typed value as a <see cref="Val"/> (boxing-free).</summary>
     internal static Val ToVal<T>(T value)
     {

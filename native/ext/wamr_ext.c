@@ -36,3 +36,283 @@ wamr_ext_instance_module_inst(const wasm_instance_t *instance)
 {
     return instance ? (wasm_module_inst_t)instance->inst_comm_rt : NULL;
 }
+
+/* ---- Fast calls and references (see wamr_ext.h) ---------------------------------------------- */
+
+#include <string.h>
+
+#include "wasm_runtime.h"
+#include "aot_runtime.h"
+
+/* What these functions read of WAMR 1.1.2's internals, each checked here. */
+_Static_assert(sizeof(((struct wasm_func_t *)0)->func_idx_rt) == 2,
+               "wasm_func_t.func_idx_rt is no longer 16 bits: review wamr_ext_func_new's limit");
+_Static_assert(sizeof(((struct wasm_func_t *)0)->inst_comm_rt) == sizeof(void *),
+               "wasm_func_t.inst_comm_rt is no longer a pointer");
+_Static_assert(sizeof(((struct wasm_func_t *)0)->func_comm_rt) == sizeof(void *),
+               "wasm_func_t.func_comm_rt is no longer a pointer");
+_Static_assert(offsetof(struct wasm_store_t, instances) == sizeof(void *),
+               "wasm_store_t layout changed");
+_Static_assert(offsetof(struct wasm_trap_t, frames) == sizeof(void *), "wasm_trap_t layout changed");
+_Static_assert(offsetof(WASMCApiFrame, instance) == 0, "wasm_frame_t layout changed");
+/* AOTModuleInstance is WASMModuleInstance in 1.1.2: module_type, e, export_functions and frames are
+ * read through one struct for both kinds of module. */
+_Static_assert(sizeof(AOTModuleInstance) == sizeof(WASMModuleInstance),
+               "AOTModuleInstance is no longer WASMModuleInstance");
+_Static_assert(offsetof(WASMModuleInstance, module_type) == 0, "WASMModuleInstance layout changed");
+_Static_assert(sizeof(((WASMModuleInstanceExtra *)0)->function_count) == 4,
+               "WASMModuleInstanceExtra.function_count changed");
+_Static_assert(offsetof(WASMFunctionInstance, is_import_func) == 0, "WASMFunctionInstance layout changed");
+_Static_assert(offsetof(AOTFunctionInstance, func_index) == sizeof(void *), "AOTFunctionInstance layout changed");
+_Static_assert(sizeof(AOTExport) == sizeof(WASMExport), "AOTExport is no longer WASMExport");
+_Static_assert(NULL_REF == 0xFFFFFFFFu, "NULL_REF changed");
+_Static_assert(WASM_ANYREF == 128 && WASM_FUNCREF == 129, "wasm_valkind_t reference kinds changed");
+
+/* wasm_c_api.c's function behind wasm_table_get's funcrefs (declared in wasm_c_api_internal.h). */
+wasm_func_t *
+wasm_func_new_internal(wasm_store_t *store, uint16 func_idx_rt,
+                       WASMModuleInstanceCommon *inst_comm_rt);
+
+/* How many functions (imports first) the instance has, in either kind of module. */
+static uint32
+ext_function_count(WASMModuleInstanceCommon *inst)
+{
+    if (inst->module_type == Wasm_Module_Bytecode) {
+        return ((WASMModuleInstance *)inst)->e->function_count;
+    }
+    if (inst->module_type == Wasm_Module_AoT) {
+        AOTModule *module = (AOTModule *)((AOTModuleInstance *)inst)->module;
+        return module->import_func_count + module->func_count;
+    }
+    return 0;
+}
+
+/* The runtime function wasm_runtime_call_wasm can call for index, or NULL (see wamr_ext_func_target). */
+static WASMFunctionInstanceCommon *
+ext_callable(WASMModuleInstanceCommon *inst, uint32 index)
+{
+    if (index >= ext_function_count(inst)) {
+        return NULL;
+    }
+    if (inst->module_type == Wasm_Module_Bytecode) {
+        WASMFunctionInstance *function = ((WASMModuleInstance *)inst)->e->functions + index;
+        return function->is_import_func ? NULL : (WASMFunctionInstanceCommon *)function;
+    }
+    else {
+        /* AOT keeps function instances for its exports only (as wasm_func_call finds them). */
+        AOTModuleInstance *inst_aot = (AOTModuleInstance *)inst;
+        AOTModule *module = (AOTModule *)inst_aot->module;
+        AOTFunctionInstance *exported = (AOTFunctionInstance *)inst_aot->export_functions;
+        uint32 i, j = 0;
+        if (index < module->import_func_count) {
+            return NULL;
+        }
+        for (i = 0; i < module->export_count; i++) {
+            if (module->exports[i].kind == EXPORT_KIND_FUNC) {
+                if (module->exports[i].index == index) {
+                    return exported[j].is_import_func ? NULL : (WASMFunctionInstanceCommon *)(exported + j);
+                }
+                j++;
+            }
+        }
+        return NULL;
+    }
+}
+
+bool
+wamr_ext_func_target(const wasm_func_t *func, wasm_module_inst_t *module_inst, uint32_t *func_index,
+                     wasm_function_inst_t *function)
+{
+    if (!func || !func->inst_comm_rt) {
+        return false;
+    }
+    if (module_inst) {
+        *module_inst = func->inst_comm_rt;
+    }
+    if (func_index) {
+        *func_index = func->func_idx_rt;
+    }
+    if (function) {
+        *function = ext_callable(func->inst_comm_rt, func->func_idx_rt);
+    }
+    return true;
+}
+
+wasm_func_t *
+wamr_ext_func_new(wasm_store_t *store, wasm_module_inst_t module_inst, uint32_t func_index)
+{
+    if (!store || !module_inst || func_index > UINT16_MAX
+        || func_index >= ext_function_count(module_inst)) {
+        return NULL;
+    }
+    return wasm_func_new_internal(store, (uint16)func_index, module_inst);
+}
+
+/* A trap holding message (NUL-terminated) and the instance's frames, as wasm_c_api.c makes them. */
+static wasm_trap_t *
+ext_trap(wasm_store_t *store, WASMModuleInstanceCommon *inst, const char *message)
+{
+    wasm_message_t text;
+    wasm_trap_t *trap;
+    wasm_name_new_from_string_nt(&text, message);
+    trap = wasm_trap_new(store, &text);
+    wasm_byte_vec_delete(&text);
+    if (!trap || !inst) {
+        return trap;
+    }
+#if WASM_ENABLE_DUMP_CALL_STACK != 0
+    /* The trap borrows the instance's frame vector (wasm_trap_delete leaves it alone), and each
+     * frame names the wasm-c-api instance, as wasm_trap_new_internal does. */
+    trap->frames = ((WASMModuleInstance *)inst)->frames;
+    if (trap->frames && store->instances) {
+        wasm_instance_t *owner = NULL;
+        size_t i;
+        for (i = 0; i < store->instances->num_elems; i++) {
+            if (store->instances->data[i]->inst_comm_rt == inst) {
+                owner = store->instances->data[i];
+                break;
+            }
+        }
+        for (i = 0; i < bh_vector_size(trap->frames); i++) {
+            ((WASMCApiFrame *)trap->frames->data + i)->instance = owner;
+        }
+    }
+#endif
+    return trap;
+}
+
+wasm_trap_t *
+wamr_ext_take_trap(wasm_store_t *store, wasm_module_inst_t module_inst)
+{
+    const char *exception;
+    wasm_trap_t *trap;
+    if (!store || !module_inst) {
+        return NULL;
+    }
+    exception = wasm_runtime_get_exception(module_inst);
+    trap = ext_trap(store, module_inst,
+                    exception && exception[0] ? exception
+                                              : "the call failed without an exception (WAMR refused the exec env)");
+    wasm_runtime_clear_exception(module_inst);
+    return trap;
+}
+
+/* The runtime type of a callable function. */
+static WASMType *
+ext_type(WASMModuleInstanceCommon *inst, WASMFunctionInstanceCommon *function)
+{
+    if (inst->module_type == Wasm_Module_Bytecode) {
+        WASMFunctionInstance *f = (WASMFunctionInstance *)function;
+        return f->is_import_func ? f->u.func_import->func_type : f->u.func->func_type;
+    }
+    else {
+        AOTFunctionInstance *f = (AOTFunctionInstance *)function;
+        return f->is_import_func ? f->u.func_import->func_type : f->u.func.func_type;
+    }
+}
+
+/* Cells of one value in the convention of wamr_ext.h. */
+static uint32
+ext_cells(uint8 type)
+{
+    switch (type) {
+        case VALUE_TYPE_I64:
+        case VALUE_TYPE_F64:
+            return 2;
+        case VALUE_TYPE_EXTERNREF:
+            return sizeof(uintptr_t) / sizeof(uint32);
+        default:
+            return 1;
+    }
+}
+
+/* Parameter and result cells of type in the convention of wamr_ext.h. */
+static void
+ext_type_cells(const WASMType *type, uint32 *params, uint32 *results)
+{
+    uint32 i;
+    *params = *results = 0;
+    for (i = 0; i < type->param_count; i++) {
+        *params += ext_cells(type->types[i]);
+    }
+    for (i = 0; i < type->result_count; i++) {
+        *results += ext_cells(type->types[type->param_count + i]);
+    }
+}
+
+uint32_t
+wamr_ext_func_cell_count(const wasm_func_t *func)
+{
+    WASMFunctionInstanceCommon *function;
+    uint32 params, results;
+    if (!func || !func->inst_comm_rt
+        || !(function = ext_callable(func->inst_comm_rt, func->func_idx_rt))) {
+        return 0;
+    }
+    ext_type_cells(ext_type(func->inst_comm_rt, function), &params, &results);
+    return params > results ? params : results;
+}
+
+bool
+wamr_ext_func_call(const wasm_func_t *func, uint32_t *cells, uint32_t cell_count, wasm_trap_t **trap)
+{
+    WASMModuleInstanceCommon *inst;
+    WASMFunctionInstanceCommon *function;
+    WASMExecEnv *exec_env = NULL;
+    WASMType *type;
+    uint32 params = 0, results = 0, i, cell = 0;
+    const char *refusal = NULL;
+    if (trap) {
+        *trap = NULL;
+    }
+    if (!func) {
+        return false;
+    }
+    inst = func->inst_comm_rt;
+    function = inst ? ext_callable(inst, func->func_idx_rt) : NULL;
+    type = function ? ext_type(inst, function) : NULL;
+    if (type) {
+        ext_type_cells(type, &params, &results);
+    }
+    if (!inst) {
+        refusal = "wamr_ext_func_call: a host function cannot be called this way";
+    }
+    else if (!function) {
+        refusal = "wamr_ext_func_call: the runtime has no callable instance of this function (an import, or an "
+                  "AOT function the module does not export)";
+    }
+    else if (cell_count < params || cell_count < results || (!cells && cell_count > 0)) {
+        refusal = "wamr_ext_func_call: cell_count is smaller than the function needs";
+    }
+    else if (!(exec_env = wasm_runtime_get_exec_env_singleton(inst))) {
+        refusal = "wamr_ext_func_call: WAMR could not create the instance's exec env";
+    }
+    if (refusal) {
+        if (trap) {
+            *trap = ext_trap(func->store, NULL, refusal);
+        }
+        return false;
+    }
+    for (i = 0; i < type->param_count; i++) {
+        if (type->types[i] == VALUE_TYPE_EXTERNREF) {
+            uintptr_t object;
+            memcpy(&object, cells + cell, sizeof object);
+            if (object == 0) {
+                object = UINTPTR_MAX; /* wasm_externref_obj2ref's ref.null */
+                memcpy(cells + cell, &object, sizeof object);
+            }
+        }
+        cell += ext_cells(type->types[i]);
+    }
+    wasm_runtime_clear_exception(inst);
+    if (wasm_runtime_call_wasm(exec_env, function, params, cells)) {
+        return true;
+    }
+    if (trap) {
+        *trap = wamr_ext_take_trap(func->store, inst);
+    }
+    else {
+        wasm_runtime_clear_exception(inst);
+    }
+    return false;
+}

@@ -1,0 +1,101 @@
+using System;
+using System.IO;
+
+using Microsoft.VisualStudio.TestTools.UnitTesting;
+
+using Wamr.Interop;
+
+namespace Wamr.Tests.Facade.NoExtension;
+
+/// <summary>
+/// What works, and what refuses clearly, with a libiwasm that lacks the engine extension. Each public static method is one
+/// scenario; it runs inside <see cref="NoExtensionRuntime"/>'s load context (so <c>Wamr</c> here is the copy bound to the
+/// library without the extension) and <see cref="NoExtensionTests"/> runs every one of them as a test case. To cover a
+/// feature that needs the extension, add a method that expects its <see cref="NotSupportedException"/>
+/// (<see cref="AssertNeedsExtension"/>).
+/// </summary>
+public static class NoExtensionScenarios
+{
+    /// <summary>The extension is detected as missing, once, with the reason.</summary>
+    public static void TheExtensionIsDetectedAsMissing()
+    {
+        Assert.IsFalse(WamrExtension.IsAvailable);
+        StringAssert.Contains(WamrNativeLibrary.LoadedFrom, "native-noext");
+        StringAssert.Contains(WamrExtension.UnavailableReason, "does not export wamr_ext_abi_version");
+        StringAssert.Contains(WamrExtension.UnavailableReason, "native-noext");
+    }
+
+    /// <summary>Instantiation and typed calls work, on the C API's path (<c>wasm_func_call</c>).</summary>
+    public static void InstancesAndTypedCallsWorkOnTheCApiPath()
+    {
+        Run(store =>
+        {
+            Instance arith = new(store, Load(store, "arith"));
+            Func<int, int, int> add = arith.GetFunction<int, int, int>("add")!;
+            Assert.AreEqual("TypedCall", add.Target!.GetType().Name, "the fast path falls back silently");
+            Assert.AreEqual(5, add(2, 3));
+            Assert.AreEqual(10.5, arith.GetFunction<int, long, float, double, double>("mix")!(1, 2, 3.5f, 4.0));
+            arith.GetAction("nothing")!();
+            Assert.AreEqual(Val.I64(21), arith.GetFunction("sum6")!.Call(1, 2, 3, 4, 5, 6)[0]);
+
+            Func<int, int, int> div = arith.GetFunction<int, int, int>("div")!;
+            Assert.AreEqual("integer divide by zero", Assert.ThrowsExactly<TrapException>(() => div(1, 0)).TrapMessage);
+            Assert.AreEqual(3, div(9, 3));
+        });
+    }
+
+    /// <summary>Host functions, linking by name and memory work.</summary>
+    public static void HostFunctionsAndLinkingWork()
+    {
+        Run(store =>
+        {
+            Instance math = new(store, Load(store, "arith"));
+            Instance linked = new Linker()
+                .DefineInstance("math", math)
+                .Define("host", "offset", Global.Create(store, new GlobalType(ValType.I32, Mutability.Const), Val.I32(1000)))
+                .Instantiate(store, Load(store, "linking"));
+            Assert.AreEqual(1000 + 1 + 42, linked.GetFunction<int, int>("add_answer")!(1));
+
+            int seen = 0;
+            Instance forward = new Linker().Define("math", "div", Func.FromCallback(store, (int a, int b) => { seen++; return a / b; }))
+                .Instantiate(store, Load(store, "forward"));
+            Assert.AreEqual(4, forward.GetFunction<int, int, int>("divide")!(8, 2));
+            Assert.AreEqual(1, seen);
+        });
+    }
+
+    /// <summary>Calls with funcref or externref parameters or results need the extension: refused before WAMR runs.</summary>
+    public static void ReferenceCallsNeedTheExtension()
+    {
+        Run(store =>
+        {
+            Instance refs = new(store, Load(store, "refs"));
+            AssertNeedsExtension(() => refs.GetFunction("is_null_func")!.Call(Val.FuncRef(null)), "funcref or externref");
+            AssertNeedsExtension(() => refs.GetFunction("null_func")!.Call(), "funcref or externref");
+            AssertNeedsExtension(() => refs.GetFunction("echo_extern")!.Call(Val.ExternRef("x")), "funcref or externref");
+
+            // Numbers in the same module still work, and tables of references as before.
+            Assert.AreEqual(7, refs.GetFunction<int>("seven")!());
+            Assert.AreSame(refs.GetFunction("seven"), refs.GetTable("funcs")!.Get(0).AsFunc());
+        });
+    }
+
+    /// <summary>Asserts that <paramref name="action"/> throws <see cref="NotSupportedException"/> saying that the engine
+    /// extension is needed, and naming <paramref name="feature"/>.</summary>
+    public static void AssertNeedsExtension(Action action, string feature)
+    {
+        NotSupportedException e = Assert.ThrowsExactly<NotSupportedException>(action);
+        StringAssert.Contains(e.Message, "needs the Wamr for .NET engine extension");
+        StringAssert.Contains(e.Message, feature);
+    }
+
+    private static void Run(Action<Store> scenario)
+    {
+        using var engine = new Engine();
+        using var store = new Store(engine);
+        scenario(store);
+    }
+
+    private static Module Load(Store store, string name) =>
+        Module.FromFile(store, Path.Combine(AppContext.BaseDirectory, "Facade", "Modules", name + ".wasm"));
+}
