@@ -7,8 +7,8 @@ using Microsoft.VisualStudio.TestTools.UnitTesting;
 using Wamr.Interop;
 using Wamr.Tests.Interop.Procedural;
 
-using static Wamr.Interop.WasmCApi;
 using static Wamr.Interop.WamrExt;
+using static Wamr.Interop.WasmCApi;
 
 namespace Wamr.Tests.Interop.Extension;
 
