@@ -8,15 +8,18 @@ namespace Wamr;
 /// The typed fast paths of one WebAssembly function: each method writes its arguments into stack memory, calls
 /// <c>wasm_func_call</c> and reads the result, with no allocation. The signature was checked when the delegate was
 /// made (<see cref="Func"/>'s <c>AsFunc</c>/<c>AsAction</c>), so only the store's thread and disposal are checked per call.
+/// A call that ran while an interrupt was in force throws (its results are not the function's), even without a trap.
 /// </summary>
 internal sealed unsafe class TypedCall
 {
     private readonly Func _func;
+    private readonly StoreCore _core;
     private readonly wasm_func_t* _native;
 
     internal TypedCall(Func func)
     {
         _func = func;
+        _core = func.Store.Core;
         _native = func.Native;
     }
 
@@ -29,9 +32,9 @@ internal sealed unsafe class TypedCall
             wasm_val_vec_t argVector = HostFunction.Vector(null, 0);
             wasm_val_vec_t resultVector = HostFunction.Vector(&result, 1);
             wasm_trap_t* trap = wasm_func_call(_native, &argVector, &resultVector);
-            if (trap != null)
+            if (trap != null || _core.IsInterrupted)
             {
-                throw _func.TakeTrap(trap);
+                throw _func.CallFailed(trap);
             }
 
             return ValueConversion.Read<TResult>(&result);
@@ -50,9 +53,9 @@ internal sealed unsafe class TypedCall
             wasm_val_vec_t argVector = HostFunction.Vector(null, 0);
             wasm_val_vec_t resultVector = HostFunction.Vector(null, 0);
             wasm_trap_t* trap = wasm_func_call(_native, &argVector, &resultVector);
-            if (trap != null)
+            if (trap != null || _core.IsInterrupted)
             {
-                throw _func.TakeTrap(trap);
+                throw _func.CallFailed(trap);
             }
         }
         finally
@@ -72,9 +75,9 @@ internal sealed unsafe class TypedCall
             wasm_val_vec_t argVector = HostFunction.Vector(args, 1);
             wasm_val_vec_t resultVector = HostFunction.Vector(&result, 1);
             wasm_trap_t* trap = wasm_func_call(_native, &argVector, &resultVector);
-            if (trap != null)
+            if (trap != null || _core.IsInterrupted)
             {
-                throw _func.TakeTrap(trap);
+                throw _func.CallFailed(trap);
             }
 
             return ValueConversion.Read<TResult>(&result);
@@ -95,9 +98,9 @@ internal sealed unsafe class TypedCall
             wasm_val_vec_t argVector = HostFunction.Vector(args, 1);
             wasm_val_vec_t resultVector = HostFunction.Vector(null, 0);
             wasm_trap_t* trap = wasm_func_call(_native, &argVector, &resultVector);
-            if (trap != null)
+            if (trap != null || _core.IsInterrupted)
             {
-                throw _func.TakeTrap(trap);
+                throw _func.CallFailed(trap);
             }
         }
         finally
@@ -118,9 +121,9 @@ internal sealed unsafe class TypedCall
             wasm_val_vec_t argVector = HostFunction.Vector(args, 2);
             wasm_val_vec_t resultVector = HostFunction.Vector(&result, 1);
             wasm_trap_t* trap = wasm_func_call(_native, &argVector, &resultVector);
-            if (trap != null)
+            if (trap != null || _core.IsInterrupted)
             {
-                throw _func.TakeTrap(trap);
+                throw _func.CallFailed(trap);
             }
 
             return ValueConversion.Read<TResult>(&result);
@@ -142,9 +145,9 @@ internal sealed unsafe class TypedCall
             wasm_val_vec_t argVector = HostFunction.Vector(args, 2);
             wasm_val_vec_t resultVector = HostFunction.Vector(null, 0);
             wasm_trap_t* trap = wasm_func_call(_native, &argVector, &resultVector);
-            if (trap != null)
+            if (trap != null || _core.IsInterrupted)
             {
-                throw _func.TakeTrap(trap);
+                throw _func.CallFailed(trap);
             }
         }
         finally
@@ -166,9 +169,9 @@ internal sealed unsafe class TypedCall
             wasm_val_vec_t argVector = HostFunction.Vector(args, 3);
             wasm_val_vec_t resultVector = HostFunction.Vector(&result, 1);
             wasm_trap_t* trap = wasm_func_call(_native, &argVector, &resultVector);
-            if (trap != null)
+            if (trap != null || _core.IsInterrupted)
             {
-                throw _func.TakeTrap(trap);
+                throw _func.CallFailed(trap);
             }
 
             return ValueConversion.Read<TResult>(&result);
@@ -191,9 +194,9 @@ internal sealed unsafe class TypedCall
             wasm_val_vec_t argVector = HostFunction.Vector(args, 3);
             wasm_val_vec_t resultVector = HostFunction.Vector(null, 0);
             wasm_trap_t* trap = wasm_func_call(_native, &argVector, &resultVector);
-            if (trap != null)
+            if (trap != null || _core.IsInterrupted)
             {
-                throw _func.TakeTrap(trap);
+                throw _func.CallFailed(trap);
             }
         }
         finally
@@ -216,9 +219,9 @@ internal sealed unsafe class TypedCall
             wasm_val_vec_t argVector = HostFunction.Vector(args, 4);
             wasm_val_vec_t resultVector = HostFunction.Vector(&result, 1);
             wasm_trap_t* trap = wasm_func_call(_native, &argVector, &resultVector);
-            if (trap != null)
+            if (trap != null || _core.IsInterrupted)
             {
-                throw _func.TakeTrap(trap);
+                throw _func.CallFailed(trap);
             }
 
             return ValueConversion.Read<TResult>(&result);
@@ -242,9 +245,9 @@ internal sealed unsafe class TypedCall
             wasm_val_vec_t argVector = HostFunction.Vector(args, 4);
             wasm_val_vec_t resultVector = HostFunction.Vector(null, 0);
             wasm_trap_t* trap = wasm_func_call(_native, &argVector, &resultVector);
-            if (trap != null)
+            if (trap != null || _core.IsInterrupted)
             {
-                throw _func.TakeTrap(trap);
+                throw _func.CallFailed(trap);
             }
         }
         finally
@@ -268,9 +271,9 @@ internal sealed unsafe class TypedCall
             wasm_val_vec_t argVector = HostFunction.Vector(args, 5);
             wasm_val_vec_t resultVector = HostFunction.Vector(&result, 1);
             wasm_trap_t* trap = wasm_func_call(_native, &argVector, &resultVector);
-            if (trap != null)
+            if (trap != null || _core.IsInterrupted)
             {
-                throw _func.TakeTrap(trap);
+                throw _func.CallFailed(trap);
             }
 
             return ValueConversion.Read<TResult>(&result);
@@ -295,9 +298,9 @@ internal sealed unsafe class TypedCall
             wasm_val_vec_t argVector = HostFunction.Vector(args, 5);
             wasm_val_vec_t resultVector = HostFunction.Vector(null, 0);
             wasm_trap_t* trap = wasm_func_call(_native, &argVector, &resultVector);
-            if (trap != null)
+            if (trap != null || _core.IsInterrupted)
             {
-                throw _func.TakeTrap(trap);
+                throw _func.CallFailed(trap);
             }
         }
         finally
@@ -322,9 +325,9 @@ internal sealed unsafe class TypedCall
             wasm_val_vec_t argVector = HostFunction.Vector(args, 6);
             wasm_val_vec_t resultVector = HostFunction.Vector(&result, 1);
             wasm_trap_t* trap = wasm_func_call(_native, &argVector, &resultVector);
-            if (trap != null)
+            if (trap != null || _core.IsInterrupted)
             {
-                throw _func.TakeTrap(trap);
+                throw _func.CallFailed(trap);
             }
 
             return ValueConversion.Read<TResult>(&result);
@@ -350,9 +353,9 @@ internal sealed unsafe class TypedCall
             wasm_val_vec_t argVector = HostFunction.Vector(args, 6);
             wasm_val_vec_t resultVector = HostFunction.Vector(null, 0);
             wasm_trap_t* trap = wasm_func_call(_native, &argVector, &resultVector);
-            if (trap != null)
+            if (trap != null || _core.IsInterrupted)
             {
-                throw _func.TakeTrap(trap);
+                throw _func.CallFailed(trap);
             }
         }
         finally
