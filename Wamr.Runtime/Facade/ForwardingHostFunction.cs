@@ -22,6 +22,12 @@ internal sealed unsafe class ForwardingHostFunction : HostFunction
     internal override wasm_trap_t* Invoke(wasm_val_vec_t* arguments, wasm_val_vec_t* results)
     {
         wasm_trap_t* trap = wasm_func_call(_target, arguments, results);
+        if (trap == null && Core.IsInterrupted)
+        {
+            // The target was abandoned at an interrupt: its results are not real; report a trap instead.
+            trap = InterruptedTrap();
+        }
+
         if (trap != null && Core.PendingException is not null && Core.PendingDepth == Core.Depth)
         {
             // A host function further in threw: hand its exception to the .NET call one level further out.

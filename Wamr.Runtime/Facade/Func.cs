@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
+using System.Threading;
 
 using Wamr.Interop;
 
@@ -150,6 +152,78 @@ public sealed unsafe partial class Func : Extern
         return results;
     }
 
+    /// <summary>
+    /// Calls the function with a time limit: if it runs longer than <paramref name="timeout"/>, it is stopped and a
+    /// <see cref="CallInterruptedException"/> (<see cref="InterruptReason.Timeout"/>) is thrown. The instance stays usable.
+    /// </summary>
+    /// <param name="timeout">The limit; <see cref="Timeout.InfiniteTimeSpan"/> for none. Zero stops the call at its first
+    /// branch or call.</param>
+    /// <param name="arguments">The arguments.</param>
+    /// <returns>The results (an empty array when it has none).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other than infinite).</exception>
+    /// <exception cref="CallInterruptedException">The timeout elapsed, or the store was interrupted otherwise.</exception>
+    /// <exception cref="NotSupportedException">The loaded libiwasm lacks the engine extension, or the signature includes
+    /// <c>funcref</c>/<c>externref</c>.</exception>
+    /// <exception cref="ArgumentException">Wrong number of arguments, or an argument of the wrong kind.</exception>
+    /// <exception cref="TrapException">The function trapped.</exception>
+    /// <exception cref="ObjectDisposedException">The store or instance is disposed.</exception>
+    /// <exception cref="InvalidOperationException">Another thread is using the store.</exception>
+    public Val[] Call(TimeSpan timeout, params Val[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        InterruptScope.CheckTimeout(timeout, nameof(timeout));
+        WamrExtension.Require("A call with a timeout");
+        Enter();
+        try
+        {
+            using InterruptScope scope = InterruptScope.After(Store.Core, timeout, "the call's timeout");
+            return Call(arguments);
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
+    /// <summary>
+    /// Calls the function until <paramref name="cancellationToken"/> is canceled: then it is stopped and an
+    /// <see cref="OperationCanceledException"/> for that token is thrown, whose inner exception is the
+    /// <see cref="CallInterruptedException"/> (<see cref="InterruptReason.Cancellation"/>). The instance stays usable.
+    /// </summary>
+    /// <param name="cancellationToken">Stops the call when canceled (an already canceled token throws before calling).</param>
+    /// <param name="arguments">The arguments.</param>
+    /// <returns>The results (an empty array when it has none).</returns>
+    /// <exception cref="OperationCanceledException">The token was canceled.</exception>
+    /// <exception cref="CallInterruptedException">The store was interrupted otherwise.</exception>
+    /// <exception cref="NotSupportedException">The loaded libiwasm lacks the engine extension, or the signature includes
+    /// <c>funcref</c>/<c>externref</c>.</exception>
+    /// <exception cref="ArgumentException">Wrong number of arguments, or an argument of the wrong kind.</exception>
+    /// <exception cref="TrapException">The function trapped.</exception>
+    /// <exception cref="ObjectDisposedException">The store or instance is disposed.</exception>
+    /// <exception cref="InvalidOperationException">Another thread is using the store.</exception>
+    public Val[] Call(CancellationToken cancellationToken, params Val[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(arguments);
+        WamrExtension.Require("A call with a CancellationToken");
+        cancellationToken.ThrowIfCancellationRequested();
+        Enter();
+        InterruptScope? scope = null;
+        try
+        {
+            scope = InterruptScope.When(Store.Core, cancellationToken, "the call's CancellationToken");
+            return Call(arguments);
+        }
+        catch (CallInterruptedException interrupted) when (interrupted.Scope == scope)
+        {
+            throw new OperationCanceledException(interrupted.TrapMessage, interrupted, cancellationToken);
+        }
+        finally
+        {
+            scope?.Dispose();
+            Exit();
+        }
+    }
+
     /// <summary>Calls the function, writing its results into <paramref name="results"/> (at least <see cref="ResultCount"/> long).</summary>
     /// <exception cref="ArgumentException">Wrong number of arguments, an argument of the wrong kind, or <paramref name="results"/> too short.</exception>
     /// <exception cref="NotSupportedException">The signature includes <c>funcref</c>/<c>externref</c>.</exception>
@@ -193,9 +267,9 @@ public sealed unsafe partial class Func : Extern
             wasm_val_vec_t argVector = HostFunction.Vector(args, parameterCount);
             wasm_val_vec_t resultVector = HostFunction.Vector(res, resultCount);
             wasm_trap_t* trap = wasm_func_call(_native, &argVector, &resultVector);
-            if (trap != null)
+            if (trap != null || Store.Core.IsInterrupted)
             {
-                throw TakeTrap(trap);
+                throw CallFailed(trap);
             }
 
             for (int i = 0; i < resultCount; i++)
@@ -244,6 +318,40 @@ public sealed unsafe partial class Func : Extern
         {
             store.Core.Exit();
         }
+    }
+
+    /// <summary>
+    /// The exception for a call that returned a trap or ran while an interrupt was in force (then its results are not
+    /// the function's: the interpreter abandoned it). Deletes the trap.
+    /// </summary>
+    internal Exception CallFailed(wasm_trap_t* trap)
+    {
+        StoreCore core = Store.Core;
+        if (!core.IsInterrupted)
+        {
+            return TakeTrap(trap);
+        }
+
+        (InterruptReason reason, InterruptScope? scope) = core.CurrentInterrupt();
+        string text = scope?.TrapText ?? "interrupted: Store.Interrupt() stopped the call";
+        Frame? origin = null;
+        IReadOnlyList<Frame> frames = [];
+        if (trap != null)
+        {
+            Trap details = Trap.FromNative(trap, Store);
+            wasm_trap_delete(trap);
+            origin = details.Origin;
+            frames = details.Frames;
+        }
+
+        Exception? inner = null;
+        if (core.PendingException is not null && core.PendingDepth == core.Depth)
+        {
+            inner = core.PendingException;
+            core.PendingException = null;
+        }
+
+        return new CallInterruptedException(reason, new Trap(text, origin, frames), inner) { Scope = scope };
     }
 
     /// <summary>Converts (and deletes) a trap WAMR returned; attaches a host function's exception if one caused it.</summary>

@@ -99,6 +99,20 @@ internal abstract unsafe class HostFunction
         return native;
     }
 
+    /// <summary>A trap saying the call was interrupted (the .NET caller reports the details).</summary>
+    internal wasm_trap_t* InterruptedTrap()
+    {
+        ReadOnlySpan<byte> text = "interrupted"u8;
+        fixed (byte* data = text)
+        {
+            wasm_byte_vec_t message;
+            wasm_byte_vec_new(&message, (nuint)text.Length, data);
+            wasm_trap_t* trap = wasm_trap_new(Core.Native, &message);
+            wasm_byte_vec_delete(&message);
+            return trap;
+        }
+    }
+
     internal static wasm_val_vec_t Vector(wasm_val_t* data, int count) => new()
     {
         size = (nuint)count,
@@ -118,6 +132,12 @@ internal abstract unsafe class HostFunction
             host = Unsafe.As<HostFunction>(GCHandle.FromIntPtr((nint)environment).Target!);
             host.Core.Enter(host);
             entered = true;
+            if (host.Core.IsInterrupted)
+            {
+                // The call is being interrupted: do not start .NET work for it.
+                return host.InterruptedTrap();
+            }
+
             return host.Invoke(arguments, results);
         }
         catch (Exception exception)

@@ -85,6 +85,7 @@ public sealed unsafe partial class Instance : IDisposable
         {
             wasm_instance_exports(native, exportVector);
             core.Own(OwnedKind.ExternVector, exportVector);
+            core.RegisterInterruptible(native);
         }
         finally
         {

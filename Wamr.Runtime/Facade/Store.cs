@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Runtime.InteropServices;
+using System.Threading;
 
 using Wamr.Interop;
 
@@ -80,6 +81,59 @@ public sealed unsafe class Store : IDisposable
     public static int ReleaseOrphanedStores() => OrphanedStores.ReleaseDue();
 
     internal StoreCore Core { get; }
+
+    /// <summary>
+    /// Stops the call the store is running, from any thread: the wasm code stops at its next branch or call (within
+    /// microseconds), every call of the store's call stack (host functions calling back into wasm included) throws
+    /// <see cref="CallInterruptedException"/> (<see cref="InterruptReason.Interrupt"/>), and the store's instances stay
+    /// usable. Code inside a host function (.NET code, a WASI call) is not stopped: its call stops when it returns to wasm.
+    /// </summary>
+    /// <remarks>An interrupt applies to what runs now: when the store is idle it does nothing, and no later call is
+    /// affected. The store is the unit because a call stack can cross its instances. A module's start function runs
+    /// inside instantiation and cannot be interrupted.</remarks>
+    /// <returns>True if the store was in use (a call running, or another operation holding the store: then nothing is
+    /// stopped but a call it makes); false if it was idle or is disposed.</returns>
+    /// <exception cref="NotSupportedException">The loaded libiwasm lacks the engine extension.</exception>
+    public bool Interrupt()
+    {
+        WamrExtension.Require("Interrupting a call");
+        return Core.Interrupt(InterruptReason.Interrupt, null);
+    }
+
+    /// <summary>
+    /// A time limit for whatever the store runs until the returned scope is disposed: when <paramref name="timeout"/>
+    /// elapses, the running call stops with <see cref="CallInterruptedException"/> (<see cref="InterruptReason.Timeout"/>),
+    /// and so does every call started before the scope is disposed. Works with every call path, typed delegates included.
+    /// </summary>
+    /// <param name="timeout">The limit, counted from now; <see cref="Timeout.InfiniteTimeSpan"/> for none.</param>
+    /// <returns>The scope; dispose it when the guarded calls are done.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other than infinite).</exception>
+    /// <exception cref="NotSupportedException">The loaded libiwasm lacks the engine extension.</exception>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public InterruptScope InterruptAfter(TimeSpan timeout)
+    {
+        InterruptScope.CheckTimeout(timeout, nameof(timeout));
+        WamrExtension.Require("Interrupting a call");
+        ThrowIfDisposed();
+        return InterruptScope.After(Core, timeout, "the time limit of Store.InterruptAfter");
+    }
+
+    /// <summary>
+    /// Stops whatever the store runs when <paramref name="cancellationToken"/> is canceled, until the returned scope is
+    /// disposed: the running call, and every call started before the scope is disposed, throws
+    /// <see cref="CallInterruptedException"/> (<see cref="InterruptReason.Cancellation"/>). Works with every call path,
+    /// typed delegates included.
+    /// </summary>
+    /// <param name="cancellationToken">The token (already canceled: every call in the scope stops at once).</param>
+    /// <returns>The scope; dispose it when the guarded calls are done.</returns>
+    /// <exception cref="NotSupportedException">The loaded libiwasm lacks the engine extension.</exception>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public InterruptScope InterruptWhen(CancellationToken cancellationToken)
+    {
+        WamrExtension.Require("Interrupting a call");
+        ThrowIfDisposed();
+        return InterruptScope.When(Core, cancellationToken, "the CancellationToken of Store.InterruptWhen");
+    }
 
     /// <summary>Deletes the store and everything in it.</summary>
     /// <exception cref="InvalidOperationException">A call into the store is running (on this thread, from a host

@@ -20,7 +20,7 @@ namespace Wamr;
 /// from different threads (async continuations) works, while concurrent use throws an
 /// <see cref="InvalidOperationException"/> instead of corrupting WAMR's single execution environment per instance.
 /// </remarks>
-internal sealed unsafe class StoreCore
+internal sealed unsafe partial class StoreCore
 {
     private const int Releasing = -1;
 
@@ -67,7 +67,8 @@ internal sealed unsafe class StoreCore
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Enter(object owner)
     {
-        if (_activeThread == Environment.CurrentManagedThreadId)
+        int active = _activeThread;
+        if ((active & ThreadMask) == Environment.CurrentManagedThreadId && active != Releasing)
         {
             _depth++;
             return;
@@ -91,7 +92,7 @@ internal sealed unsafe class StoreCore
             throw current == Releasing || _closed
                 ? new ObjectDisposedException(owner.GetType().FullName, "The store this object belongs to has been disposed.")
                 : new InvalidOperationException(
-                    $"The store is in use by thread {current}; a store may be used by one thread at a time (thread {me} tried). " +
+                    $"The store is in use by thread {current & ThreadMask}; a store may be used by one thread at a time (thread {me} tried). " +
                     "Wait for the other call to finish, or give each thread its own store (share modules with Module.Share).");
         }
 
@@ -103,8 +104,18 @@ internal sealed unsafe class StoreCore
         catch
         {
             _depth = 0;
-            Volatile.Write(ref _activeThread, 0);
+            if (Interlocked.CompareExchange(ref _activeThread, 0, me) != me)
+            {
+                EndInterrupted();
+            }
+
             throw;
+        }
+
+        // The compare-exchange above orders this read after the claim (see InterruptScope's firing).
+        if (Volatile.Read(ref _firedScopes) != 0)
+        {
+            InterruptForFiredScope();
         }
     }
 
@@ -114,7 +125,12 @@ internal sealed unsafe class StoreCore
         if (--_depth == 0)
         {
             PendingException = null;
-            Volatile.Write(ref _activeThread, 0);
+            int current = _activeThread;
+            if ((current & InterruptedBit) != 0 || Interlocked.CompareExchange(ref _activeThread, 0, current) != current)
+            {
+                // An interrupt arrived: lower the flags before another call can meet them.
+                EndInterrupted();
+            }
         }
     }
 

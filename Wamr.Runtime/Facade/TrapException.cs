@@ -8,7 +8,7 @@ namespace Wamr;
 /// wasm backtrace; when a host function's exception caused the trap, <see cref="Exception.InnerException"/> is that
 /// exception.
 /// </summary>
-public sealed class TrapException : WasmException
+public class TrapException : WasmException
 {
     /// <summary>An exception with a message and no trap details.</summary>
     public TrapException(string message)

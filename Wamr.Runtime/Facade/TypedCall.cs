@@ -9,15 +9,18 @@ namespace Wamr;
 /// functions): each method writes its arguments into stack memory, calls <c>wasm_func_call</c> and reads the result, with
 /// no allocation (<see cref="FastTypedCall"/> is the path through the engine's own entry). The signature was checked when the delegate was
 /// made (<see cref="Func"/>'s <c>AsFunc</c>/<c>AsAction</c>), so only the store's thread and disposal are checked per call.
+/// A call that ran while an interrupt was in force throws (its results are not the function's), even without a trap.
 /// </summary>
 internal sealed unsafe class TypedCall
 {
     private readonly Func _func;
+    private readonly StoreCore _core;
     private readonly wasm_func_t* _native;
 
     internal TypedCall(Func func)
     {
         _func = func;
+        _core = func.Store.Core;
         _native = func.Native;
     }
 
@@ -30,9 +33,9 @@ internal sealed unsafe class TypedCall
             wasm_val_vec_t argVector = HostFunction.Vector(null, 0);
             wasm_val_vec_t resultVector = HostFunction.Vector(&result, 1);
             wasm_trap_t* trap = wasm_func_call(_native, &argVector, &resultVector);
-            if (trap != null)
+            if (trap != null || _core.IsInterrupted)
             {
-                throw _func.TakeTrap(trap);
+                throw _func.CallFailed(trap);
             }
 
             return ValueConversion.Read<TResult>(&result);
@@ -51,9 +54,9 @@ internal sealed unsafe class TypedCall
             wasm_val_vec_t argVector = HostFunction.Vector(null, 0);
             wasm_val_vec_t resultVector = HostFunction.Vector(null, 0);
             wasm_trap_t* trap = wasm_func_call(_native, &argVector, &resultVector);
-            if (trap != null)
+            if (trap != null || _core.IsInterrupted)
             {
-                throw _func.TakeTrap(trap);
+                throw _func.CallFailed(trap);
             }
         }
         finally
@@ -73,9 +76,9 @@ internal sealed unsafe class TypedCall
             wasm_val_vec_t argVector = HostFunction.Vector(args, 1);
             wasm_val_vec_t resultVector = HostFunction.Vector(&result, 1);
             wasm_trap_t* trap = wasm_func_call(_native, &argVector, &resultVector);
-            if (trap != null)
+            if (trap != null || _core.IsInterrupted)
             {
-                throw _func.TakeTrap(trap);
+                throw _func.CallFailed(trap);
             }
 
             return ValueConversion.Read<TResult>(&result);
@@ -96,9 +99,9 @@ internal sealed unsafe class TypedCall
             wasm_val_vec_t argVector = HostFunction.Vector(args, 1);
             wasm_val_vec_t resultVector = HostFunction.Vector(null, 0);
             wasm_trap_t* trap = wasm_func_call(_native, &argVector, &resultVector);
-            if (trap != null)
+            if (trap != null || _core.IsInterrupted)
             {
-                throw _func.TakeTrap(trap);
+                throw _func.CallFailed(trap);
             }
         }
         finally
@@ -119,9 +122,9 @@ internal sealed unsafe class TypedCall
             wasm_val_vec_t argVector = HostFunction.Vector(args, 2);
             wasm_val_vec_t resultVector = HostFunction.Vector(&result, 1);
             wasm_trap_t* trap = wasm_func_call(_native, &argVector, &resultVector);
-            if (trap != null)
+            if (trap != null || _core.IsInterrupted)
             {
-                throw _func.TakeTrap(trap);
+                throw _func.CallFailed(trap);
             }
 
             return ValueConversion.Read<TResult>(&result);
@@ -143,9 +146,9 @@ internal sealed unsafe class TypedCall
             wasm_val_vec_t argVector = HostFunction.Vector(args, 2);
             wasm_val_vec_t resultVector = HostFunction.Vector(null, 0);
             wasm_trap_t* trap = wasm_func_call(_native, &argVector, &resultVector);
-            if (trap != null)
+            if (trap != null || _core.IsInterrupted)
             {
-                throw _func.TakeTrap(trap);
+                throw _func.CallFailed(trap);
             }
         }
         finally
@@ -167,9 +170,9 @@ internal sealed unsafe class TypedCall
             wasm_val_vec_t argVector = HostFunction.Vector(args, 3);
             wasm_val_vec_t resultVector = HostFunction.Vector(&result, 1);
             wasm_trap_t* trap = wasm_func_call(_native, &argVector, &resultVector);
-            if (trap != null)
+            if (trap != null || _core.IsInterrupted)
             {
-                throw _func.TakeTrap(trap);
+                throw _func.CallFailed(trap);
             }
 
             return ValueConversion.Read<TResult>(&result);
@@ -192,9 +195,9 @@ internal sealed unsafe class TypedCall
             wasm_val_vec_t argVector = HostFunction.Vector(args, 3);
             wasm_val_vec_t resultVector = HostFunction.Vector(null, 0);
             wasm_trap_t* trap = wasm_func_call(_native, &argVector, &resultVector);
-            if (trap != null)
+            if (trap != null || _core.IsInterrupted)
             {
-                throw _func.TakeTrap(trap);
+                throw _func.CallFailed(trap);
             }
         }
         finally
@@ -217,9 +220,9 @@ internal sealed unsafe class TypedCall
             wasm_val_vec_t argVector = HostFunction.Vector(args, 4);
             wasm_val_vec_t resultVector = HostFunction.Vector(&result, 1);
             wasm_trap_t* trap = wasm_func_call(_native, &argVector, &resultVector);
-            if (trap != null)
+            if (trap != null || _core.IsInterrupted)
             {
-                throw _func.TakeTrap(trap);
+                throw _func.CallFailed(trap);
             }
 
             return ValueConversion.Read<TResult>(&result);
@@ -243,9 +246,9 @@ internal sealed unsafe class TypedCall
             wasm_val_vec_t argVector = HostFunction.Vector(args, 4);
             wasm_val_vec_t resultVector = HostFunction.Vector(null, 0);
             wasm_trap_t* trap = wasm_func_call(_native, &argVector, &resultVector);
-            if (trap != null)
+            if (trap != null || _core.IsInterrupted)
             {
-                throw _func.TakeTrap(trap);
+                throw _func.CallFailed(trap);
             }
         }
         finally
@@ -269,9 +272,9 @@ internal sealed unsafe class TypedCall
             wasm_val_vec_t argVector = HostFunction.Vector(args, 5);
             wasm_val_vec_t resultVector = HostFunction.Vector(&result, 1);
             wasm_trap_t* trap = wasm_func_call(_native, &argVector, &resultVector);
-            if (trap != null)
+            if (trap != null || _core.IsInterrupted)
             {
-                throw _func.TakeTrap(trap);
+                throw _func.CallFailed(trap);
             }
 
             return ValueConversion.Read<TResult>(&result);
@@ -296,9 +299,9 @@ internal sealed unsafe class TypedCall
             wasm_val_vec_t argVector = HostFunction.Vector(args, 5);
             wasm_val_vec_t resultVector = HostFunction.Vector(null, 0);
             wasm_trap_t* trap = wasm_func_call(_native, &argVector, &resultVector);
-            if (trap != null)
+            if (trap != null || _core.IsInterrupted)
             {
-                throw _func.TakeTrap(trap);
+                throw _func.CallFailed(trap);
             }
         }
         finally
@@ -323,9 +326,9 @@ internal sealed unsafe class TypedCall
             wasm_val_vec_t argVector = HostFunction.Vector(args, 6);
             wasm_val_vec_t resultVector = HostFunction.Vector(&result, 1);
             wasm_trap_t* trap = wasm_func_call(_native, &argVector, &resultVector);
-            if (trap != null)
+            if (trap != null || _core.IsInterrupted)
             {
-                throw _func.TakeTrap(trap);
+                throw _func.CallFailed(trap);
             }
 
             return ValueConversion.Read<TResult>(&result);
@@ -351,9 +354,9 @@ internal sealed unsafe class TypedCall
             wasm_val_vec_t argVector = HostFunction.Vector(args, 6);
             wasm_val_vec_t resultVector = HostFunction.Vector(null, 0);
             wasm_trap_t* trap = wasm_func_call(_native, &argVector, &resultVector);
-            if (trap != null)
+            if (trap != null || _core.IsInterrupted)
             {
-                throw _func.TakeTrap(trap);
+                throw _func.CallFailed(trap);
             }
         }
         finally
