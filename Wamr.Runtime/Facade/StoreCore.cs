@@ -28,6 +28,7 @@ internal sealed unsafe class StoreCore
     private int _activeThread;
     private int _depth;
     private volatile bool _closed;
+    private WasiStreams[] _wasiStreams = [];
 
     internal StoreCore(wasm_store_t* native, wasm_engine_t* engineReference)
     {
@@ -105,7 +106,30 @@ internal sealed unsafe class StoreCore
         if (--_depth == 0)
         {
             PendingException = null;
+            WasiStreams[] wasi = _wasiStreams;
             Volatile.Write(ref _activeThread, 0);
+            if (wasi.Length != 0)
+            {
+                FlushWasi(wasi);
+            }
+        }
+    }
+
+    /// <summary>Flushes this WASI instance's captured output whenever the outermost call into the store returns.</summary>
+    internal void AddWasiStreams(WasiStreams streams)
+    {
+        lock (_owned)
+        {
+            _wasiStreams = [.. _wasiStreams, streams];
+        }
+    }
+
+    /// <summary>Stops flushing a WASI instance's output (the instance is disposed).</summary>
+    internal void RemoveWasiStreams(WasiStreams streams)
+    {
+        lock (_owned)
+        {
+            _wasiStreams = Array.FindAll(_wasiStreams, item => item != streams);
         }
     }
 
@@ -180,7 +204,24 @@ internal sealed unsafe class StoreCore
 
         wasm_store_delete(native);
         ThreadEnvironment.AfterStoreDeleted();
+
+        // WAMR closed the instances' descriptors: copy the rest of their output and stop the copies.
+        WasiStreams[] wasi = _wasiStreams;
+        _wasiStreams = [];
+        foreach (WasiStreams streams in wasi)
+        {
+            streams.Dispose();
+        }
+
         EngineReferences.Release(EngineReference);
+    }
+
+    private static void FlushWasi(WasiStreams[] streams)
+    {
+        foreach (WasiStreams item in streams)
+        {
+            item.Flush();
+        }
     }
 
     private static void Delete(OwnedKind kind, nint pointer)
