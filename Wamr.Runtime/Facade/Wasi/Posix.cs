@@ -4,7 +4,7 @@ using System.Runtime.InteropServices;
 namespace Wamr;
 
 /// <summary>
-/// The few C library calls the WASI pipes need (<c>pipe</c>, <c>read</c>, <c>write</c>, <c>poll</c>, <c>close</c>):
+/// The few C library calls the WASI streams need (<c>pipe</c>, <c>read</c>, <c>write</c>, <c>poll</c>, <c>close</c>, <c>lseek</c>):
 /// WAMR's WASI runs on POSIX descriptors, and .NET has no poll for pipes. Looked up by name in the C library rather
 /// than declared with <c>DllImport</c>, so that every <c>DllImport</c> of the assembly stays one the generator made
 /// from a header.
@@ -86,6 +86,18 @@ internal static unsafe class Posix
         }
     }
 
+    /// <summary>Moves a file descriptor's offset to the end of its file (<c>lseek(fd, 0, SEEK_END)</c>).</summary>
+    /// <exception cref="System.IO.IOException">The descriptor cannot seek.</exception>
+    internal static void SeekToEnd(int fd)
+    {
+        const int SeekEnd = 2;
+        if (s_functions.LSeek(fd, 0, SeekEnd) < 0)
+        {
+            int errno = Marshal.GetLastSystemError();
+            throw new System.IO.IOException($"lseek() failed: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno}).");
+        }
+    }
+
     /// <summary>Closes a descriptor this process owns (no-op for -1).</summary>
     internal static void Close(int fd)
     {
@@ -129,6 +141,7 @@ internal static unsafe class Posix
         public readonly delegate* unmanaged[Cdecl]<int, byte*, nuint, nint> Write;
         public readonly delegate* unmanaged[Cdecl]<PollFd*, nuint, int, int> Poll;
         public readonly delegate* unmanaged[Cdecl]<int, int> Close;
+        public readonly delegate* unmanaged[Cdecl]<int, long, int, long> LSeek;
 
         public Functions(nint library)
         {
@@ -140,6 +153,7 @@ internal static unsafe class Posix
             Write = (delegate* unmanaged[Cdecl]<int, byte*, nuint, nint>)NativeLibrary.GetExport(library, "write");
             Poll = (delegate* unmanaged[Cdecl]<PollFd*, nuint, int, int>)NativeLibrary.GetExport(library, "poll");
             Close = (delegate* unmanaged[Cdecl]<int, int>)NativeLibrary.GetExport(library, "close");
+            LSeek = (delegate* unmanaged[Cdecl]<int, long, int, long>)NativeLibrary.GetExport(library, "lseek");
         }
     }
 }

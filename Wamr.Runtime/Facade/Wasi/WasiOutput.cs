@@ -34,7 +34,8 @@ public sealed class WasiOutput
 
     internal Stream? Stream { get; }
 
-    /// <summary>A file, created (or truncated, or appended to) when an instance is created.</summary>
+    /// <summary>A file, created or truncated when an instance is created; with <paramref name="append"/>, created or
+    /// written from its end (as it is at instantiation).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="path"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
     public static WasiOutput ToFile(string path, bool append = false)

@@ -215,10 +215,27 @@ internal sealed unsafe class WasiSession : IDisposable
     private static object? OpenOutput(WasiOutput output, string what) => output.Kind switch
     {
         WasiOutputKind.Discard => OpenFile("/dev/null", FileMode.Open, FileAccess.Write),
-        WasiOutputKind.File => OpenFile(output.Path!, output.Append ? FileMode.Append : FileMode.Create, FileAccess.Write),
+        WasiOutputKind.File => output.Append ? OpenForAppending(output.Path!) : OpenFile(output.Path!, FileMode.Create, FileAccess.Write),
         WasiOutputKind.Stream => new WasiOutputPump(output.Stream!, what),
         _ => null,
     };
+
+    /// <summary>A file opened at its end: .NET keeps an append position of its own, the descriptor WAMR writes through
+    /// needs its offset there.</summary>
+    private static SafeFileHandle OpenForAppending(string path)
+    {
+        SafeFileHandle file = OpenFile(path, FileMode.OpenOrCreate, FileAccess.Write);
+        try
+        {
+            Posix.SeekToEnd((int)file.DangerousGetHandle());
+            return file;
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
 
     private static SafeFileHandle OpenFile(string path, FileMode mode, FileAccess access) =>
         File.OpenHandle(path, mode, access, FileShare.ReadWrite | FileShare.Delete);
