@@ -20,6 +20,10 @@ internal static unsafe class EngineReferences
     private static readonly object Gate = new();
     private static readonly List<nint> s_poolBuffers = new();
     private static int s_count;
+    private static volatile bool s_wasiExitHook;
+
+    /// <summary>Whether the extension's WASI <c>proc_exit</c> hook is installed in the current runtime.</summary>
+    internal static bool WasiExitHookInstalled => s_wasiExitHook;
 
     /// <summary>How many references the façade holds.</summary>
     internal static int Count => Volatile.Read(ref s_count);
@@ -116,7 +120,13 @@ internal static unsafe class EngineReferences
             throw new WasmException("wasm_engine_new returned NULL: WAMR's runtime could not be initialised.");
         }
 
-        s_count++;
+        if (s_count++ == 0)
+        {
+            // The runtime may be new (WAMR forgets registered natives when it is destroyed): make proc_exit reach the
+            // caller as WasiExitException before any module is loaded. Idempotent while the runtime lives.
+            s_wasiExitHook = WamrExtension.IsAvailable && WamrExt.wamr_ext_wasi_install_exit_hook();
+        }
+
         return engine;
     }
 }

@@ -28,6 +28,10 @@ namespace Wamr;
 public sealed unsafe partial class Func : Extern
 {
     private readonly wasm_func_t* _native;
+    /// <summary>The trap message of <c>proc_exit</c> under the extension's hook (<c>WAMR_EXT_WASI_EXIT_MESSAGE</c> in
+    /// <c>wamr_ext.h</c>), without WAMR's "Exception: " prefix.</summary>
+    internal const string WasiExitMessage = "wasi proc_exit";
+
     private readonly FuncType _type;
     private readonly HostFunction? _host;
     private readonly ValKind[] _parameterKinds;
@@ -354,8 +358,10 @@ public sealed unsafe partial class Func : Extern
         return new CallInterruptedException(reason, new Trap(text, origin, frames), inner) { Scope = scope };
     }
 
-    /// <summary>Converts (and deletes) a trap WAMR returned; attaches a host function's exception if one caused it.</summary>
-    internal TrapException TakeTrap(wasm_trap_t* trap)
+    /// <summary>Converts (and deletes) a trap WAMR returned; attaches a host function's exception if one caused it. A WASI
+    /// program's <c>proc_exit</c> (here, or in a nested call whose exception a host function let through) becomes a
+    /// <see cref="WasiExitException"/>.</summary>
+    internal WasmException TakeTrap(wasm_trap_t* trap)
     {
         Trap details = Trap.FromNative(trap, Store);
         wasm_trap_delete(trap);
@@ -373,6 +379,17 @@ public sealed unsafe partial class Func : Extern
         {
             inner = core.PendingException;
             core.PendingException = null;
+        }
+
+        if (inner is WasiExitException nestedExit)
+        {
+            return nestedExit;
+        }
+
+        if (details.Message == WasiExitMessage && Instance is { HasWasi: true } instance)
+        {
+            return new WasiExitException((int)WamrApi.wasm_runtime_get_wasi_exit_code(
+                WamrExt.wamr_ext_instance_module_inst(instance.NativeInstance)));
         }
 
         return new TrapException(details, inner);

@@ -25,6 +25,7 @@ public sealed unsafe partial class Instance : IDisposable
     private readonly Extern[] _exports;
     private readonly Dictionary<string, Extern> _exportsByName = new(StringComparer.Ordinal);
     private readonly List<Func> _tableFunctions = new();
+    private readonly WasiStreams? _wasi;
     private bool _disposed;
 
     /// <summary>Instantiates <paramref name="module"/> with positional imports and default options.</summary>
@@ -58,24 +59,58 @@ public sealed unsafe partial class Instance : IDisposable
         }
 
         module.ThrowIfDisposed();
-        CheckImports(store, module, imports);
+        bool engineWasi = CheckImports(store, module, imports, options);
         OrphanedStores.ReleaseDue();
 
         Store = store;
         Module = module;
         StoreCore core = store.Core;
         wasm_instance_t* native;
-        lock (module.InstantiationLock)
+        WasiSession? wasi = engineWasi ? WasiSession.Prepare(options.Wasi ?? new WasiConfiguration()) : null;
+        try
         {
-            core.Enter(store);
-            try
+            lock (module.InstantiationLock)
             {
-                native = Instantiate(core, module, imports, options);
+                core.Enter(store);
+                try
+                {
+                    if (wasi is null)
+                    {
+                        native = Instantiate(core, module, imports, options);
+                    }
+                    else
+                    {
+                        // WAMR reads the arguments from the shared module while it instantiates: set, use, clear.
+                        wasi.SetOnModule(module.Native);
+                        try
+                        {
+                            native = Instantiate(core, module, [], options);
+                        }
+                        finally
+                        {
+                            WasiSession.ClearFromModule(module.Native);
+                        }
+                    }
+                }
+                finally
+                {
+                    core.Exit();
+                }
             }
-            finally
+
+            if (wasi is not null)
             {
-                core.Exit();
+                // No code of the instance has run: WASI modules have no start section (CheckImports refuses it).
+                _wasi = wasi.Attach(native);
+                if (_wasi.HasOutputs)
+                {
+                    core.AddWasiStreams(_wasi);
+                }
             }
+        }
+        finally
+        {
+            wasi?.Dispose();
         }
 
         NativeInstance = native;
@@ -168,8 +203,26 @@ public sealed unsafe partial class Instance : IDisposable
     /// <exception cref="ObjectDisposedException">The instance or its store is disposed.</exception>
     public Memory? GetMemory(string name) => GetExport(name) as Memory;
 
-    /// <summary>Makes the instance and its exports unusable (WAMR frees the instance with its store).</summary>
-    public void Dispose() => _disposed = true;
+    /// <summary>Whether the instance runs on the engine's WASI (its module imports WASI and the imports were left to the
+    /// engine), configured by <see cref="InstanceOptions.Wasi"/>.</summary>
+    public bool HasWasi => _wasi is not null;
+
+    /// <summary>Makes the instance and its exports unusable (WAMR frees the instance with its store). A WASI instance's
+    /// output captured into streams is complete in them when this returns; its standard input stops being fed.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (_wasi is not null)
+        {
+            Store.Core.RemoveWasiStreams(_wasi);
+            _wasi.Dispose();
+        }
+    }
 
     /// <inheritdoc/>
     public override string ToString() => $"Instance of {Module}{(IsDisposed ? " (disposed)" : string.Empty)}";
@@ -252,9 +305,16 @@ public sealed unsafe partial class Instance : IDisposable
         }
     }
 
-    private static void CheckImports(Store store, Module module, IReadOnlyList<Extern?> imports)
+    /// <summary>Checks the imports; returns whether the engine's WASI provides the module's WASI imports.</summary>
+    private static bool CheckImports(Store store, Module module, IReadOnlyList<Extern?> imports, InstanceOptions options)
     {
         IReadOnlyList<ImportType> expected = module.Imports;
+        bool engineWasi = CheckWasiImports(module, imports, options);
+        if (engineWasi)
+        {
+            return true;
+        }
+
         if (imports.Count != expected.Count)
         {
             throw new ArgumentException(
@@ -320,7 +380,124 @@ public sealed unsafe partial class Instance : IDisposable
                 "host functions, so a start function that calls an import crashes the process. The façade refuses such " +
                 "modules; remove the start section and call the initialisation function explicitly after instantiation.");
         }
+
+        return false;
     }
+
+    /// <summary>
+    /// Whether the engine's WASI provides the module's WASI imports: they all are, and nothing else is imported, when the
+    /// caller gives no imports or leaves every WASI import null. Refuses what WAMR 1.1.2 cannot do or would ignore.
+    /// </summary>
+    private static bool CheckWasiImports(Module module, IReadOnlyList<Extern?> imports, InstanceOptions options)
+    {
+        IReadOnlyList<ImportType> expected = module.Imports;
+        int wasiImports = 0;
+        int wasiGiven = 0;
+        for (int i = 0; i < expected.Count; i++)
+        {
+            if (IsWasiModuleName(expected[i].Module))
+            {
+                wasiImports++;
+                if (i < imports.Count && imports[i] is not null)
+                {
+                    wasiGiven++;
+                }
+            }
+        }
+
+        if (wasiImports == 0)
+        {
+            if (options.Wasi is not null)
+            {
+                throw new ArgumentException(
+                    "The module does not import WASI (wasi_snapshot_preview1 or wasi_unstable): a WASI configuration does not apply to it.",
+                    nameof(options));
+            }
+
+            return false;
+        }
+
+        if (wasiGiven == wasiImports && imports.Count == expected.Count)
+        {
+            // Every WASI function is the caller's own: the module is linked like any other, WAMR's WASI is not used.
+            if (options.Wasi is not null)
+            {
+                throw new ArgumentException(
+                    "The WASI imports were all given as host functions, which replace the engine's WASI: a WASI configuration does not apply to them. " +
+                    "Leave the WASI imports null (or give no imports) to use the engine's WASI with this configuration.",
+                    nameof(options));
+            }
+
+            return false;
+        }
+
+        if (wasiGiven > 0)
+        {
+            var problems = new List<LinkProblem>();
+            for (int i = 0; i < expected.Count; i++)
+            {
+                if (IsWasiModuleName(expected[i].Module) && (i >= imports.Count || imports[i] is null))
+                {
+                    problems.Add(new LinkProblem(expected[i], "missing: give every WASI import as a host function, or none (the engine's WASI then provides them all)"));
+                }
+            }
+
+            throw new LinkException(problems);
+        }
+
+        if (imports.Count != 0 && imports.Count != expected.Count)
+        {
+            throw new ArgumentException(
+                $"The module needs {expected.Count} import(s), in this order: {string.Join(", ", (IEnumerable<ImportType>)expected)}; {imports.Count} were given " +
+                "(give none, or null for each WASI import, to let the engine's WASI provide them).",
+                nameof(imports));
+        }
+
+        var others = new List<ImportType>();
+        foreach (ImportType import in expected)
+        {
+            if (!IsWasiModuleName(import.Module))
+            {
+                others.Add(import);
+            }
+        }
+
+        if (others.Count > 0)
+        {
+            throw new NotSupportedException(
+                $"The module imports WASI and also {string.Join(", ", (IEnumerable<ImportType>)others)}: WAMR 1.1.2's C API links either every import " +
+                "from the host or none, so the engine's WASI cannot be combined with host imports. Give every import, WASI ones included, as host functions, " +
+                "or remove the other imports.");
+        }
+
+        foreach (ExportType export in module.Exports)
+        {
+            if (export.Name == "__post_instantiate")
+            {
+                throw new NotSupportedException(
+                    "The WASI module exports __post_instantiate, which WAMR 1.1.2 runs during instantiation, before the façade connects the " +
+                    "instance's standard streams and directories. Rename the export and call it after instantiation.");
+            }
+        }
+
+        if (module.Binary.HasStartSection)
+        {
+            throw new NotSupportedException(
+                "The WASI module has a start section: it would run before the façade connects the instance's standard streams and directories. " +
+                "WASI programs start from their _start or _initialize export instead; remove the start section.");
+        }
+
+        WamrExtension.Require("WASI configuration");
+        if (!EngineReferences.WasiExitHookInstalled)
+        {
+            throw new WasmException("The engine extension could not install its WASI proc_exit hook; WASI modules cannot run safely.");
+        }
+
+        return true;
+    }
+
+    /// <summary>The import module names WAMR's WASI provides.</summary>
+    private static bool IsWasiModuleName(string name) => name is "wasi_snapshot_preview1" or "wasi_unstable";
 
     private static wasm_instance_t* Instantiate(StoreCore core, Module module, IReadOnlyList<Extern?> imports, InstanceOptions options)
     {

@@ -20,4 +20,10 @@ public sealed record InstanceOptions
     /// <summary>The app heap WAMR reserves in linear memory for <c>wasm_runtime_module_malloc</c>, in bytes
     /// (0: none, as the specification behaves; <c>wasm_instance_new</c> uses 32 KiB).</summary>
     public uint HeapSize { get; init; }
+
+    /// <summary>What a WASI program sees (arguments, environment, directories, standard streams), for a module that
+    /// imports <c>wasi_snapshot_preview1</c> (or <c>wasi_unstable</c>) and leaves those imports to the engine. Null: an
+    /// empty configuration (<c>new WasiConfiguration()</c>: nothing of the host visible, input empty, output discarded).
+    /// A module that does not import WASI refuses a configuration.</summary>
+    public WasiConfiguration? Wasi { get; init; }
 }

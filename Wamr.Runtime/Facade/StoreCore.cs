@@ -29,6 +29,7 @@ internal sealed unsafe partial class StoreCore
     private int _activeThread;
     private int _depth;
     private volatile bool _closed;
+    private WasiStreams[] _wasiStreams = [];
 
     internal StoreCore(wasm_store_t* native, wasm_engine_t* engineReference)
     {
@@ -125,12 +126,36 @@ internal sealed unsafe partial class StoreCore
         if (--_depth == 0)
         {
             PendingException = null;
+            WasiStreams[] wasi = _wasiStreams;
             int current = _activeThread;
             if ((current & InterruptedBit) != 0 || Interlocked.CompareExchange(ref _activeThread, 0, current) != current)
             {
                 // An interrupt arrived: lower the flags before another call can meet them.
                 EndInterrupted();
             }
+
+            if (wasi.Length != 0)
+            {
+                FlushWasi(wasi);
+            }
+        }
+    }
+
+    /// <summary>Flushes this WASI instance's captured output whenever the outermost call into the store returns.</summary>
+    internal void AddWasiStreams(WasiStreams streams)
+    {
+        lock (_owned)
+        {
+            _wasiStreams = [.. _wasiStreams, streams];
+        }
+    }
+
+    /// <summary>Stops flushing a WASI instance's output (the instance is disposed).</summary>
+    internal void RemoveWasiStreams(WasiStreams streams)
+    {
+        lock (_owned)
+        {
+            _wasiStreams = Array.FindAll(_wasiStreams, item => item != streams);
         }
     }
 
@@ -205,7 +230,24 @@ internal sealed unsafe partial class StoreCore
 
         wasm_store_delete(native);
         ThreadEnvironment.AfterStoreDeleted();
+
+        // WAMR closed the instances' descriptors: copy the rest of their output and stop the copies.
+        WasiStreams[] wasi = _wasiStreams;
+        _wasiStreams = [];
+        foreach (WasiStreams streams in wasi)
+        {
+            streams.Dispose();
+        }
+
         EngineReferences.Release(EngineReference);
+    }
+
+    private static void FlushWasi(WasiStreams[] streams)
+    {
+        foreach (WasiStreams item in streams)
+        {
+            item.Flush();
+        }
     }
 
     private static void Delete(OwnedKind kind, nint pointer)

@@ -1,0 +1,10 @@
+namespace Wamr;
+
+/// <summary>The kinds of <see cref="WasiOutput"/>.</summary>
+internal enum WasiOutputKind
+{
+    Discard,
+    Inherit,
+    File,
+    Stream,
+}
