@@ -84,60 +84,11 @@ if(NOT WAMR_PLATFORM STREQUAL "windows")
   endif()
 endif()
 
-# ---- the pinned source, verified ----------------------------------------------------------------
-string(REPLACE "@" "" _pkg_file "${WAMR_NPM_PACKAGE}")
-string(REPLACE "/" "-" _pkg_file "${_pkg_file}")
-set(TARBALL "${CACHE_DIR}/${_pkg_file}-${WAMR_NPM_VERSION}.tgz")
-set(SRC_DIR "${CACHE_DIR}/src-${WAMR_NPM_VERSION}")
-set(SRC_STAMP "${SRC_DIR}/.verified-${WAMR_NPM_SHA512}")
-
-function(verify_tarball result)
-  set(${result} FALSE PARENT_SCOPE)
-  if(EXISTS "${TARBALL}")
-    file(SHA512 "${TARBALL}" _actual)
-    if(_actual STREQUAL WAMR_NPM_SHA512)
-      set(${result} TRUE PARENT_SCOPE)
-    endif()
-  endif()
-endfunction()
-
+# ---- the pinned source, verified (shared with build-compiler.cmake) ----------------------------
 # Several builds may run at once (parallel project builds, two RIDs): one at a time in this cache.
-file(MAKE_DIRECTORY "${CACHE_DIR}")
-file(LOCK "${CACHE_DIR}/.lock" GUARD PROCESS TIMEOUT 1800 RESULT_VARIABLE _lock_result)
-if(NOT _lock_result STREQUAL "0")
-  message(FATAL_ERROR "Could not lock ${CACHE_DIR}/.lock: ${_lock_result}")
-endif()
-
-if(NOT EXISTS "${SRC_STAMP}")
-  verify_tarball(_ok)
-  if(NOT _ok)
-    file(REMOVE "${TARBALL}")
-    message(STATUS "Fetching ${WAMR_NPM_PACKAGE}@${WAMR_NPM_VERSION} from the npm registry")
-    execute_process(
-      COMMAND "${NPM}" pack "${WAMR_NPM_PACKAGE}@${WAMR_NPM_VERSION}" --silent --pack-destination "${CACHE_DIR}"
-      WORKING_DIRECTORY "${CACHE_DIR}"
-      RESULT_VARIABLE _npm_result OUTPUT_VARIABLE _npm_out ERROR_VARIABLE _npm_err)
-    if(NOT _npm_result EQUAL 0)
-      message(FATAL_ERROR "npm pack ${WAMR_NPM_PACKAGE}@${WAMR_NPM_VERSION} failed (${_npm_result}): ${_npm_err}\n"
-        "The native build needs the npm registry (https://registry.npmjs.org) or a mirror set with 'npm config set registry'.")
-    endif()
-    verify_tarball(_ok)
-    if(NOT _ok)
-      file(SHA512 "${TARBALL}" _actual)
-      file(REMOVE "${TARBALL}")
-      message(FATAL_ERROR "Integrity check failed for ${WAMR_NPM_PACKAGE}@${WAMR_NPM_VERSION}: expected SHA-512 "
-        "${WAMR_NPM_SHA512}, got ${_actual}. The download was deleted; nothing was built.")
-    endif()
-  endif()
-  file(REMOVE_RECURSE "${SRC_DIR}")
-  file(MAKE_DIRECTORY "${SRC_DIR}")
-  file(ARCHIVE_EXTRACT INPUT "${TARBALL}" DESTINATION "${SRC_DIR}")
-  file(WRITE "${SRC_STAMP}" "${WAMR_NPM_PACKAGE}@${WAMR_NPM_VERSION}\n")
-endif()
-set(WAMR_ROOT_DIR "${SRC_DIR}/package/wasm-micro-runtime")
-if(NOT EXISTS "${WAMR_ROOT_DIR}/build-scripts/runtime_lib.cmake")
-  message(FATAL_ERROR "${WAMR_ROOT_DIR} does not hold WAMR's build scripts; delete ${CACHE_DIR} and build again")
-endif()
+include("${NATIVE_DIR}/wamr-source.cmake")
+wamr_lock_cache(PROCESS)
+wamr_fetch_source()
 
 # ---- configure and build ------------------------------------------------------------------------
 message(STATUS "Building libiwasm for ${RID} (WAMR ${WAMR_NPM_VERSION}, ${WAMR_PLATFORM}/${WAMR_TARGET})")

@@ -373,6 +373,14 @@ public sealed unsafe partial class Instance : IDisposable
             throw new LinkException(problems);
         }
 
+        if (functionImports > 0 && module.Binary.IsOpaque)
+        {
+            throw new NotSupportedException(
+                "The module is a raw AOT image, whose start section the façade cannot read, and it imports functions: WAMR 1.1.2 " +
+                "runs a start function before it binds host functions, so one that calls an import crashes the process. Load " +
+                "modules that import functions from envelopes made by Wamr.Compiler, which carry the module's sections.");
+        }
+
         if (functionImports > 0 && module.Binary.HasStartSection)
         {
             throw new NotSupportedException(

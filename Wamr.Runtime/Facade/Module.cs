@@ -18,17 +18,18 @@ namespace Wamr;
 /// this object unusable without returning memory. To use a module in another store (on another thread), share it
 /// with <see cref="Share"/> and <see cref="Obtain"/> instead of loading it again.
 /// </remarks>
-public sealed unsafe class Module : IDisposable
+public sealed unsafe partial class Module : IDisposable
 {
     private readonly wasm_module_t* _native;
     private bool _disposed;
 
-    private Module(Store store, wasm_module_t* native, ModuleBinary binary, object instantiationLock)
+    private Module(Store store, wasm_module_t* native, ModuleBinary binary, object instantiationLock, byte[]? precompiled = null)
     {
         Store = store;
         _native = native;
         Binary = binary;
         InstantiationLock = instantiationLock;
+        Precompiled = precompiled;
         Imports = ReadImports(native);
         Exports = ReadExports(native);
     }
@@ -46,8 +47,17 @@ public sealed unsafe class Module : IDisposable
     /// <summary>Whether <see cref="Dispose"/> has run (or the store is disposed).</summary>
     public bool IsDisposed => _disposed || Store.IsDisposed;
 
+    /// <summary>Whether the module was loaded from precompiled (ahead-of-time compiled) native code.</summary>
+    public bool IsPrecompiled => Precompiled is not null || IsRawPrecompiled;
+
     /// <summary>Sections WAMR does not expose (start, export indices, names), read by the façade.</summary>
     internal ModuleBinary Binary { get; }
+
+    /// <summary>The verified envelope the module was loaded from, or null (a wasm binary, or a raw AOT image).</summary>
+    internal byte[]? Precompiled { get; }
+
+    /// <summary>Whether the module was loaded from a raw AOT image the caller trusted.</summary>
+    internal bool IsRawPrecompiled { get; init; }
 
     /// <summary>
     /// Shared by every <see cref="Module"/> object of the same native module (WAMR's share/obtain hand out the same
@@ -55,12 +65,17 @@ public sealed unsafe class Module : IDisposable
     /// </summary>
     internal object InstantiationLock { get; }
 
-    /// <summary>Loads a module from its binary.</summary>
+    /// <summary>Loads a module from its WebAssembly binary.</summary>
+    /// <remarks>Only WebAssembly binaries: precompiled native code (a WAMR AOT image, which WAMR's own
+    /// <c>wasm_module_new</c> would load) is refused here and loads only through
+    /// <see cref="FromPrecompiled(Store, ReadOnlySpan{byte}, PrecompiledTrust)"/>.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="store"/> is null.</exception>
+    /// <exception cref="PrecompiledModuleException">The bytes are precompiled code, not a WebAssembly binary.</exception>
     /// <exception cref="WasmException">WAMR rejected the binary; the message says why.</exception>
     public static Module FromBytes(Store store, ReadOnlySpan<byte> bytes)
     {
         ArgumentNullException.ThrowIfNull(store);
+        BinaryKinds.ThrowIfPrecompiled(bytes, "Module.FromBytes");
         OrphanedStores.ReleaseDue();
         store.Core.Enter(store);
         try
@@ -119,15 +134,23 @@ public sealed unsafe class Module : IDisposable
         return FromBytes(store, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
 
-    /// <summary>Whether WAMR accepts the binary (<c>wasm_module_validate</c>).</summary>
+    /// <summary>Whether WAMR accepts the WebAssembly binary (<c>wasm_module_validate</c>); precompiled code is never
+    /// valid here (WAMR would run its AOT loader on it).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="store"/> is null.</exception>
     public static bool Validate(Store store, ReadOnlySpan<byte> bytes) => Validate(store, bytes, out _);
 
-    /// <summary>Whether WAMR accepts the binary, and if not, why.</summary>
+    /// <summary>Whether WAMR accepts the WebAssembly binary, and if not, why; precompiled code is never valid here.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="store"/> is null.</exception>
     public static bool Validate(Store store, ReadOnlySpan<byte> bytes, out string? error)
     {
         ArgumentNullException.ThrowIfNull(store);
+        if (BinaryKinds.RefusalAsWasm(bytes, "Module.Validate") is string refusal)
+        {
+            store.ThrowIfDisposed();
+            error = refusal;
+            return false;
+        }
+
         store.Core.Enter(store);
         try
         {
@@ -188,66 +211,7 @@ public sealed unsafe class Module : IDisposable
                 throw new WasmException("wasm_module_obtain returned NULL.");
             }
 
-            return new Module(store, native, shared.Binary, shared.InstantiationLock);
-        }
-        finally
-        {
-            store.Core.Exit();
-        }
-    }
-
-    /// <summary>The module in WAMR's serialized form (<c>wasm_module_serialize</c>).</summary>
-    /// <exception cref="NotSupportedException">Always with this package's libiwasm: WAMR 1.1.2 serializes only in JIT
-    /// builds with eager compilation, and this one is an interpreter build.</exception>
-    public byte[] Serialize()
-    {
-        Store.Core.Enter(this);
-        try
-        {
-            ThrowIfDisposed();
-            wasm_byte_vec_t bytes = default;
-            wasm_module_serialize(_native, &bytes);
-            if (bytes.data == null || bytes.size == 0)
-            {
-                throw new NotSupportedException(
-                    "WAMR produced no serialized module: WAMR 1.1.2 serializes only in JIT builds with eager compilation, and this libiwasm is an interpreter build.");
-            }
-
-            byte[] result = bytes.AsSpan().ToArray();
-            wasm_byte_vec_delete(&bytes);
-            return result;
-        }
-        finally
-        {
-            Store.Core.Exit();
-        }
-    }
-
-    /// <summary>A module from WAMR's serialized form (<c>wasm_module_deserialize</c>).</summary>
-    /// <exception cref="NotSupportedException">WAMR returned no module: WAMR 1.1.2 deserializes only in JIT builds (this
-    /// package's libiwasm is an interpreter build), or the bytes are not a serialized module.</exception>
-    public static Module Deserialize(Store store, ReadOnlySpan<byte> bytes)
-    {
-        ArgumentNullException.ThrowIfNull(store);
-        store.Core.Enter(store);
-        try
-        {
-            wasm_byte_vec_t binary = Copy(bytes);
-            try
-            {
-                wasm_module_t* native = wasm_module_deserialize(store.Core.Native, &binary);
-                if (native == null)
-                {
-                    throw new NotSupportedException(
-                        "wasm_module_deserialize returned NULL: WAMR 1.1.2 deserializes only in JIT builds (this libiwasm is an interpreter build), or the bytes are not a serialized module.");
-                }
-
-                return new Module(store, native, ModuleBinary.Read(bytes), new object());
-            }
-            finally
-            {
-                wasm_byte_vec_delete(&binary);
-            }
+            return new Module(store, native, shared.Binary, shared.InstantiationLock, shared.Precompiled) { IsRawPrecompiled = shared.IsRawPrecompiled };
         }
         finally
         {

@@ -24,8 +24,61 @@ internal sealed class ModuleBinary
     {
     }
 
-    /// <summary>Whether the module has a start function.</summary>
+    /// <summary>Whether the module has a start function (assumed when <see cref="IsOpaque"/>).</summary>
     public bool HasStartSection { get; private set; }
+
+    /// <summary>Whether the façade could not read the module's sections (a raw AOT image): nothing is known.</summary>
+    public bool IsOpaque { get; private set; }
+
+    /// <summary>What is known of a module whose WebAssembly sections cannot be read (a raw AOT image): it is assumed to
+    /// have a start function, so that the start-function guard stays on.</summary>
+    public static ModuleBinary Opaque() => new() { HasStartSection = true, IsOpaque = true };
+
+    /// <summary>
+    /// The part of a WebAssembly binary the façade reads (header, start, export and "name" sections, in order), as a
+    /// smaller binary <see cref="Read"/> accepts: the module metadata a precompiled envelope carries.
+    /// </summary>
+    public static byte[] ExtractMetadata(ReadOnlySpan<byte> wasm)
+    {
+        var output = new System.IO.MemoryStream();
+        if (wasm.Length < 8)
+        {
+            return [];
+        }
+
+        output.Write(wasm[..8]);
+        var reader = new Reader(wasm);
+        reader.Skip(8);
+        while (!reader.AtEnd)
+        {
+            if (!reader.TryByte(out byte id) || !reader.TryU32(out uint size) || !reader.TrySlice(size, out ReadOnlySpan<byte> content))
+            {
+                break;
+            }
+
+            bool keep = id is StartSection or ExportSection
+                || (id == CustomSection && new Reader(content).TryName(out string? name) && name == "name");
+            if (keep)
+            {
+                output.WriteByte(id);
+                for (uint rest = size; ; rest >>= 7)
+                {
+                    byte b = (byte)(rest & 0x7F);
+                    if (rest >> 7 == 0)
+                    {
+                        output.WriteByte(b);
+                        break;
+                    }
+
+                    output.WriteByte((byte)(b | 0x80));
+                }
+
+                output.Write(content);
+            }
+        }
+
+        return output.ToArray();
+    }
 
     /// <summary>The function's name from the "name" section, or null.</summary>
     public string? FunctionName(uint index) => _functionNames.TryGetValue(index, out string? name) ? name : null;

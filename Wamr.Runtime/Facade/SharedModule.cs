@@ -24,6 +24,8 @@ public sealed unsafe class SharedModule : IDisposable
     {
         _handle = new SharedModuleHandle(shared, EngineReferences.AddReference());
         Binary = origin.Binary;
+        Precompiled = origin.Precompiled;
+        IsRawPrecompiled = origin.IsRawPrecompiled;
         InstantiationLock = origin.InstantiationLock;
         Imports = origin.Imports;
         Exports = origin.Exports;
@@ -39,6 +41,12 @@ public sealed unsafe class SharedModule : IDisposable
     public bool IsDisposed => _handle.IsClosed;
 
     internal ModuleBinary Binary { get; }
+
+    /// <summary>The origin's precompiled envelope, or null.</summary>
+    internal byte[]? Precompiled { get; }
+
+    /// <summary>Whether the origin was a raw AOT image.</summary>
+    internal bool IsRawPrecompiled { get; }
 
     internal object InstantiationLock { get; }
 

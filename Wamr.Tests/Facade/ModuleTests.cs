@@ -93,12 +93,13 @@ public sealed class ModuleTests : FacadeTest
     }
 
     [TestMethod]
-    public void SerializationNeedsAJitBuildAndSaysSo()
+    public void SerializationOfAWasmModuleNeedsTheCompilerAndSaysSo()
     {
         NotSupportedException serialize = Assert.ThrowsExactly<NotSupportedException>(() => Load("arith").Serialize());
         StringAssert.Contains(serialize.Message, "JIT");
-        NotSupportedException deserialize = Assert.ThrowsExactly<NotSupportedException>(() => Module.Deserialize(Store, ModuleBytes("arith")));
-        StringAssert.Contains(deserialize.Message, "JIT");
+        StringAssert.Contains(serialize.Message, "AotCompiler");
+        PrecompiledModuleException deserialize = Assert.ThrowsExactly<PrecompiledModuleException>(() => Module.Deserialize(Store, ModuleBytes("arith")));
+        Assert.AreEqual(PrecompiledModuleProblem.WasmGivenAsPrecompiled, deserialize.Problem);
     }
 
     [TestMethod]

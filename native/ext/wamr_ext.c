@@ -596,3 +596,42 @@ wamr_ext_wasi_preopen(wasm_module_inst_t module_inst, uint32_t wasi_fd, const ch
 }
 
 #endif
+
+/* ---- Ahead-of-time compilation (issue 11) ------------------------------------------------------ */
+
+uint32_t
+wamr_ext_build_features(void)
+{
+    uint32_t features = 0;
+#if WASM_ENABLE_BULK_MEMORY != 0
+    features |= WAMR_EXT_FEATURE_BULK_MEMORY;
+#endif
+#if WASM_ENABLE_REF_TYPES != 0
+    features |= WAMR_EXT_FEATURE_REF_TYPES;
+#endif
+#if WASM_ENABLE_THREAD_MGR != 0
+    features |= WAMR_EXT_FEATURE_THREAD_MGR;
+#endif
+#if WASM_ENABLE_DUMP_CALL_STACK != 0
+    features |= WAMR_EXT_FEATURE_DUMP_CALL_STACK;
+#endif
+#if WASM_ENABLE_SIMD != 0
+    features |= WAMR_EXT_FEATURE_SIMD;
+#endif
+#if WASM_ENABLE_TAIL_CALL != 0
+    features |= WAMR_EXT_FEATURE_TAIL_CALL;
+#endif
+#if WASM_ENABLE_SHARED_MEMORY != 0
+    features |= WAMR_EXT_FEATURE_SHARED_MEMORY;
+#endif
+#if WASM_ENABLE_AOT != 0
+    features |= WAMR_EXT_FEATURE_AOT;
+#endif
+#ifdef OS_ENABLE_HW_BOUND_CHECK
+    features |= WAMR_EXT_FEATURE_HW_BOUND_CHECK;
+#endif
+#if WASM_ENABLE_INTERP != 0
+    features |= WAMR_EXT_FEATURE_INTERP;
+#endif
+    return features;
+}

@@ -192,6 +192,26 @@ WASM_API_EXTERN int32_t
 wamr_ext_wasi_preopen(wasm_module_inst_t module_inst, uint32_t wasi_fd, const char *host_path,
                       const char *guest_path);
 
+/* ---- Ahead-of-time compilation (issue 11) ------------------------------------------------------ */
+
+/* Bits of wamr_ext_build_features(): the WASM_ENABLE_* choices libiwasm was built with. Precompiled
+   modules are checked against them before WAMR's AOT loader sees a byte (the same values as
+   wamrc_ext.h's WAMRC_EXT_FEATURE_* for the flags both libraries have). */
+#define WAMR_EXT_FEATURE_BULK_MEMORY 1
+#define WAMR_EXT_FEATURE_REF_TYPES 2
+#define WAMR_EXT_FEATURE_THREAD_MGR 4
+#define WAMR_EXT_FEATURE_DUMP_CALL_STACK 8
+#define WAMR_EXT_FEATURE_SIMD 16
+#define WAMR_EXT_FEATURE_TAIL_CALL 32
+#define WAMR_EXT_FEATURE_SHARED_MEMORY 64
+#define WAMR_EXT_FEATURE_AOT 128
+#define WAMR_EXT_FEATURE_HW_BOUND_CHECK 256
+#define WAMR_EXT_FEATURE_INTERP 512
+
+/* Returns the WAMR_EXT_FEATURE_* bits of the loaded libiwasm. */
+WASM_API_EXTERN uint32_t
+wamr_ext_build_features(void);
+
 #ifdef __cplusplus
 }
 #endif
