@@ -36,7 +36,6 @@ wamr_ext_instance_module_inst(const wasm_instance_t *instance)
 {
     return instance ? (wasm_module_inst_t)instance->inst_comm_rt : NULL;
 }
-
 /* ---- Fast calls and references (see wamr_ext.h) ---------------------------------------------- */
 
 #include <string.h>
@@ -83,114 +82,6 @@ ext_function_count(WASMModuleInstanceCommon *inst)
     if (inst->module_type == Wasm_Module_AoT) {
         AOTModule *module = (AOTModule *)((AOTModuleInstance *)inst)->module;
         return module->import_func_count + module->func_count;
-
-/* ---- WASI (issue 10, item 2) ---------------------------------------------------------------- */
-
-#include <errno.h>
-
-#if WASM_ENABLE_LIBC_WASI != 0 && WASM_ENABLE_UVWASI == 0
-
-#include <fcntl.h>
-#include <limits.h>
-#include <stdlib.h>
-#include <unistd.h>
-
-#include "wasm_native.h"
-#include "wasm_runtime_common.h"
-#include "wasmtime_ssp.h"
-#include "posix.h"
-
-/* What the WASI functions read from WAMR's WASI context (wasm_runtime_common.h). */
-_Static_assert(sizeof(((WASIContext *)0)->curfds) == sizeof(struct fd_table *), "WASIContext.curfds changed");
-_Static_assert(sizeof(((WASIContext *)0)->prestats) == sizeof(struct fd_prestats *), "WASIContext.prestats changed");
-_Static_assert(sizeof(((WASIContext *)0)->exit_code) == sizeof(uint32_t), "WASIContext.exit_code changed");
-/* The function type the exit hook is looked up with (interpreter/wasm.h). */
-_Static_assert(offsetof(WASMType, param_count) == 0 && offsetof(WASMType, result_count) == 2,
-               "WASMType layout changed");
-
-static void
-wamr_ext_wasi_proc_exit(wasm_exec_env_t exec_env, uint32_t code)
-{
-    wasm_module_inst_t module_inst = wasm_runtime_get_module_inst(exec_env);
-    WASIContext *context = wasm_runtime_get_wasi_ctx(module_inst);
-    if (context) {
-        context->exit_code = code;
-    }
-    /* Not WAMR's "wasi proc exit", which the interpreter clears as if the function had returned. */
-    wasm_runtime_set_exception(module_inst, WAMR_EXT_WASI_EXIT_MESSAGE);
-}
-
-static NativeSymbol wamr_ext_wasi_preview1_symbols[] = {
-    { "proc_exit", (void *)wamr_ext_wasi_proc_exit, "(i)", NULL },
-};
-static NativeSymbol wamr_ext_wasi_unstable_symbols[] = {
-    { "proc_exit", (void *)wamr_ext_wasi_proc_exit, "(i)", NULL },
-};
-
-static bool
-wamr_ext_wasi_hook_resolves(const char *module_name)
-{
-    /* (func (param i32)) as WAMR's loader describes it. */
-    static union {
-        WASMType type;
-        uint8 bytes[sizeof(WASMType) + 8];
-    } exit_type;
-    const char *signature = NULL;
-    void *attachment = NULL;
-    bool raw = false;
-    exit_type.type.param_count = 1;
-    exit_type.type.result_count = 0;
-    exit_type.type.param_cell_num = 1;
-    exit_type.type.ret_cell_num = 0;
-    exit_type.type.types[0] = VALUE_TYPE_I32;
-    return wasm_native_resolve_symbol(module_name, "proc_exit", &exit_type.type, &signature, &attachment, &raw)
-           == (void *)wamr_ext_wasi_proc_exit;
-}
-
-bool
-wamr_ext_wasi_install_exit_hook(void)
-{
-    if (!wamr_ext_wasi_hook_resolves("wasi_snapshot_preview1")
-        && !wasm_runtime_register_natives("wasi_snapshot_preview1", wamr_ext_wasi_preview1_symbols, 1)) {
-        return false;
-    }
-    if (!wamr_ext_wasi_hook_resolves("wasi_unstable")
-        && !wasm_runtime_register_natives("wasi_unstable", wamr_ext_wasi_unstable_symbols, 1)) {
-        return false;
-    }
-    return true;
-}
-
-static WASIContext *
-wamr_ext_wasi_context(wasm_module_inst_t module_inst)
-{
-    WASIContext *context = wasm_runtime_get_wasi_ctx(module_inst);
-    return context && context->curfds && context->prestats ? context : NULL;
-}
-
-int32_t
-wamr_ext_wasi_set_stdio(wasm_module_inst_t module_inst, uint32_t wasi_fd, int32_t host_fd)
-{
-    WASIContext *context;
-    int copy;
-    __wasi_errno_t closed;
-
-    if (!module_inst || wasi_fd > 2 || host_fd < 0) {
-        return EINVAL;
-    }
-    if (!(context = wamr_ext_wasi_context(module_inst))) {
-        return ENOTSUP;
-    }
-    /* At least 3: WAMR closes the descriptors it owns only when they are above 2. */
-    if ((copy = fcntl(host_fd, F_DUPFD_CLOEXEC, 3)) < 0) {
-        return errno;
-    }
-    /* Drops WAMR's entry for the slot (by default host 0/1/2, which WAMR never closes). */
-    closed = wasmtime_ssp_fd_close(context->curfds, context->prestats, (__wasi_fd_t)wasi_fd);
-    (void)closed;
-    if (!fd_table_insert_existing(context->curfds, (__wasi_fd_t)wasi_fd, copy)) {
-        close(copy);
-        return ENOMEM;
     }
     return 0;
 }
@@ -423,6 +314,7 @@ wamr_ext_func_call(const wasm_func_t *func, uint32_t *cells, uint32_t cell_count
         wasm_runtime_clear_exception(inst);
     }
     return false;
+}
 
 /* ==== Interruption ==============================================================================
  * See wamr_ext.h. Relies on: the native module instance's exec_env_singleton field (read without
@@ -528,6 +420,117 @@ wamr_ext_instance_is_interrupted(const wasm_instance_t *instance)
 
     return exec_env
            && (WAMR_EXT_ATOMIC_LOAD(&exec_env->suspend_flags.flags) & WAMR_EXT_TERMINATE_FLAG) != 0;
+}
+
+/* ---- WASI (issue 10, item 2) ---------------------------------------------------------------- */
+
+#include <errno.h>
+
+#if WASM_ENABLE_LIBC_WASI != 0 && WASM_ENABLE_UVWASI == 0
+
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "wasm_native.h"
+#include "wasm_runtime_common.h"
+#include "wasmtime_ssp.h"
+#include "posix.h"
+
+/* What the WASI functions read from WAMR's WASI context (wasm_runtime_common.h). */
+_Static_assert(sizeof(((WASIContext *)0)->curfds) == sizeof(struct fd_table *), "WASIContext.curfds changed");
+_Static_assert(sizeof(((WASIContext *)0)->prestats) == sizeof(struct fd_prestats *), "WASIContext.prestats changed");
+_Static_assert(sizeof(((WASIContext *)0)->exit_code) == sizeof(uint32_t), "WASIContext.exit_code changed");
+/* The function type the exit hook is looked up with (interpreter/wasm.h). */
+_Static_assert(offsetof(WASMType, param_count) == 0 && offsetof(WASMType, result_count) == 2,
+               "WASMType layout changed");
+
+static void
+wamr_ext_wasi_proc_exit(wasm_exec_env_t exec_env, uint32_t code)
+{
+    wasm_module_inst_t module_inst = wasm_runtime_get_module_inst(exec_env);
+    WASIContext *context = wasm_runtime_get_wasi_ctx(module_inst);
+    if (context) {
+        context->exit_code = code;
+    }
+    /* Not WAMR's "wasi proc exit", which the interpreter clears as if the function had returned. */
+    wasm_runtime_set_exception(module_inst, WAMR_EXT_WASI_EXIT_MESSAGE);
+}
+
+static NativeSymbol wamr_ext_wasi_preview1_symbols[] = {
+    { "proc_exit", (void *)wamr_ext_wasi_proc_exit, "(i)", NULL },
+};
+static NativeSymbol wamr_ext_wasi_unstable_symbols[] = {
+    { "proc_exit", (void *)wamr_ext_wasi_proc_exit, "(i)", NULL },
+};
+
+static bool
+wamr_ext_wasi_hook_resolves(const char *module_name)
+{
+    /* (func (param i32)) as WAMR's loader describes it. */
+    static union {
+        WASMType type;
+        uint8 bytes[sizeof(WASMType) + 8];
+    } exit_type;
+    const char *signature = NULL;
+    void *attachment = NULL;
+    bool raw = false;
+    exit_type.type.param_count = 1;
+    exit_type.type.result_count = 0;
+    exit_type.type.param_cell_num = 1;
+    exit_type.type.ret_cell_num = 0;
+    exit_type.type.types[0] = VALUE_TYPE_I32;
+    return wasm_native_resolve_symbol(module_name, "proc_exit", &exit_type.type, &signature, &attachment, &raw)
+           == (void *)wamr_ext_wasi_proc_exit;
+}
+
+bool
+wamr_ext_wasi_install_exit_hook(void)
+{
+    if (!wamr_ext_wasi_hook_resolves("wasi_snapshot_preview1")
+        && !wasm_runtime_register_natives("wasi_snapshot_preview1", wamr_ext_wasi_preview1_symbols, 1)) {
+        return false;
+    }
+    if (!wamr_ext_wasi_hook_resolves("wasi_unstable")
+        && !wasm_runtime_register_natives("wasi_unstable", wamr_ext_wasi_unstable_symbols, 1)) {
+        return false;
+    }
+    return true;
+}
+
+static WASIContext *
+wamr_ext_wasi_context(wasm_module_inst_t module_inst)
+{
+    WASIContext *context = wasm_runtime_get_wasi_ctx(module_inst);
+    return context && context->curfds && context->prestats ? context : NULL;
+}
+
+int32_t
+wamr_ext_wasi_set_stdio(wasm_module_inst_t module_inst, uint32_t wasi_fd, int32_t host_fd)
+{
+    WASIContext *context;
+    int copy;
+    __wasi_errno_t closed;
+
+    if (!module_inst || wasi_fd > 2 || host_fd < 0) {
+        return EINVAL;
+    }
+    if (!(context = wamr_ext_wasi_context(module_inst))) {
+        return ENOTSUP;
+    }
+    /* At least 3: WAMR closes the descriptors it owns only when they are above 2. */
+    if ((copy = fcntl(host_fd, F_DUPFD_CLOEXEC, 3)) < 0) {
+        return errno;
+    }
+    /* Drops WAMR's entry for the slot (by default host 0/1/2, which WAMR never closes). */
+    closed = wasmtime_ssp_fd_close(context->curfds, context->prestats, (__wasi_fd_t)wasi_fd);
+    (void)closed;
+    if (!fd_table_insert_existing(context->curfds, (__wasi_fd_t)wasi_fd, copy)) {
+        close(copy);
+        return ENOMEM;
+    }
+    return 0;
 }
 
 int32_t

@@ -40,7 +40,6 @@ wamr_ext_wamr_version(void);
 WASM_API_EXTERN wasm_module_inst_t
 wamr_ext_instance_module_inst(const wasm_instance_t *instance);
 
-
 /* ---- Fast calls and references -------------------------------------------------------------
  *
  * wasm_func_call converts every value through wasm_val_t and crashes on funcref/externref. These
