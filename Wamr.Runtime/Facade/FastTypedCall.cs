@@ -11,11 +11,13 @@ namespace Wamr;
 /// arguments into a stack array of 32-bit cells and calls the engine's own entry, <c>wasm_runtime_call_wasm</c>, with the
 /// runtime function and the instance's exec env singleton resolved once (<see cref="FastCallTarget"/>), then reads the
 /// result from the same cells. No allocation; the cell offsets are JIT-time constants. The store's thread, disposal and
-/// (when the delegate was made) the signature are checked as on <see cref="TypedCall"/>'s path.
+/// (when the delegate was made) the signature are checked as on <see cref="TypedCall"/>'s path. A call that ran while an
+/// interrupt was in force throws (its results are not the function's), even when WAMR reported success.
 /// </summary>
 internal sealed unsafe class FastTypedCall
 {
     private readonly Func _func;
+    private readonly StoreCore _core;
     private readonly FastCallTarget _target;
     private readonly wasm_exec_env_t _execEnv;
     private readonly wasm_function_inst_t _function;
@@ -23,6 +25,7 @@ internal sealed unsafe class FastTypedCall
     private FastTypedCall(Func func, FastCallTarget target)
     {
         _func = func;
+        _core = func.Store.Core;
         _target = target;
         _execEnv = target.ExecEnv;
         _function = target.Function;
@@ -40,7 +43,7 @@ internal sealed unsafe class FastTypedCall
         try
         {
             uint* cells = stackalloc uint[2];
-            if (!wasm_runtime_call_wasm(_execEnv, _function, 0u, cells))
+            if (!wasm_runtime_call_wasm(_execEnv, _function, 0u, cells) || _core.IsInterrupted)
             {
                 throw _func.TakeFastTrap(_target);
             }
@@ -60,7 +63,7 @@ internal sealed unsafe class FastTypedCall
         try
         {
             uint* cells = stackalloc uint[2];
-            if (!wasm_runtime_call_wasm(_execEnv, _function, 0u, cells))
+            if (!wasm_runtime_call_wasm(_execEnv, _function, 0u, cells) || _core.IsInterrupted)
             {
                 throw _func.TakeFastTrap(_target);
             }
@@ -79,7 +82,7 @@ internal sealed unsafe class FastTypedCall
         {
             uint* cells = stackalloc uint[2];
             ValueConversion.WriteCells(cells, a1);
-            if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>(), cells))
+            if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>(), cells) || _core.IsInterrupted)
             {
                 throw _func.TakeFastTrap(_target);
             }
@@ -100,7 +103,7 @@ internal sealed unsafe class FastTypedCall
         {
             uint* cells = stackalloc uint[2];
             ValueConversion.WriteCells(cells, a1);
-            if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>(), cells))
+            if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>(), cells) || _core.IsInterrupted)
             {
                 throw _func.TakeFastTrap(_target);
             }
@@ -120,7 +123,7 @@ internal sealed unsafe class FastTypedCall
             uint* cells = stackalloc uint[4];
             ValueConversion.WriteCells(cells, a1);
             ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>(), a2);
-            if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>(), cells))
+            if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>(), cells) || _core.IsInterrupted)
             {
                 throw _func.TakeFastTrap(_target);
             }
@@ -142,7 +145,7 @@ internal sealed unsafe class FastTypedCall
             uint* cells = stackalloc uint[4];
             ValueConversion.WriteCells(cells, a1);
             ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>(), a2);
-            if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>(), cells))
+            if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>(), cells) || _core.IsInterrupted)
             {
                 throw _func.TakeFastTrap(_target);
             }
@@ -163,7 +166,7 @@ internal sealed unsafe class FastTypedCall
             ValueConversion.WriteCells(cells, a1);
             ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>(), a2);
             ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>(), a3);
-            if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>(), cells))
+            if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>(), cells) || _core.IsInterrupted)
             {
                 throw _func.TakeFastTrap(_target);
             }
@@ -186,7 +189,7 @@ internal sealed unsafe class FastTypedCall
             ValueConversion.WriteCells(cells, a1);
             ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>(), a2);
             ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>(), a3);
-            if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>(), cells))
+            if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>(), cells) || _core.IsInterrupted)
             {
                 throw _func.TakeFastTrap(_target);
             }
@@ -208,7 +211,7 @@ internal sealed unsafe class FastTypedCall
             ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>(), a2);
             ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>(), a3);
             ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>(), a4);
-            if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>(), cells))
+            if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>(), cells) || _core.IsInterrupted)
             {
                 throw _func.TakeFastTrap(_target);
             }
@@ -232,7 +235,7 @@ internal sealed unsafe class FastTypedCall
             ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>(), a2);
             ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>(), a3);
             ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>(), a4);
-            if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>(), cells))
+            if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>(), cells) || _core.IsInterrupted)
             {
                 throw _func.TakeFastTrap(_target);
             }
@@ -255,7 +258,7 @@ internal sealed unsafe class FastTypedCall
             ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>(), a3);
             ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>(), a4);
             ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>(), a5);
-            if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>() + ValueConversion.CellsOf<T5>(), cells))
+            if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>() + ValueConversion.CellsOf<T5>(), cells) || _core.IsInterrupted)
             {
                 throw _func.TakeFastTrap(_target);
             }
@@ -280,7 +283,7 @@ internal sealed unsafe class FastTypedCall
             ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>(), a3);
             ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>(), a4);
             ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>(), a5);
-            if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>() + ValueConversion.CellsOf<T5>(), cells))
+            if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>() + ValueConversion.CellsOf<T5>(), cells) || _core.IsInterrupted)
             {
                 throw _func.TakeFastTrap(_target);
             }
@@ -304,7 +307,7 @@ internal sealed unsafe class FastTypedCall
             ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>(), a4);
             ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>(), a5);
             ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>() + ValueConversion.CellsOf<T5>(), a6);
-            if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>() + ValueConversion.CellsOf<T5>() + ValueConversion.CellsOf<T6>(), cells))
+            if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>() + ValueConversion.CellsOf<T5>() + ValueConversion.CellsOf<T6>(), cells) || _core.IsInterrupted)
             {
                 throw _func.TakeFastTrap(_target);
             }
@@ -330,7 +333,7 @@ internal sealed unsafe class FastTypedCall
             ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>(), a4);
             ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>(), a5);
             ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>() + ValueConversion.CellsOf<T5>(), a6);
-            if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>() + ValueConversion.CellsOf<T5>() + ValueConversion.CellsOf<T6>(), cells))
+            if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>() + ValueConversion.CellsOf<T5>() + ValueConversion.CellsOf<T6>(), cells) || _core.IsInterrupted)
             {
                 throw _func.TakeFastTrap(_target);
             }

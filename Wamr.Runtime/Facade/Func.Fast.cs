@@ -26,11 +26,18 @@ public sealed unsafe partial class Func
         }
     }
 
-    /// <summary>After <c>wasm_runtime_call_wasm</c> failed: the instance's exception as a <see cref="TrapException"/>
-    /// (message, frames and a host function's exception, as <see cref="TakeTrap"/> makes them); clears the exception.</summary>
-    internal TrapException TakeFastTrap(FastCallTarget target)
+    /// <summary>After <c>wasm_runtime_call_wasm</c> failed, or ran while an interrupt was in force: the instance's exception
+    /// as the exception <see cref="CallFailed"/> or <see cref="TakeTrap"/> makes of it (a <see cref="CallInterruptedException"/>,
+    /// a <see cref="WasiExitException"/> or a <see cref="TrapException"/>); clears the exception.</summary>
+    internal Exception TakeFastTrap(FastCallTarget target)
     {
         wasm_trap_t* trap = wamr_ext_take_trap(Store.Core.Native, target.ModuleInst);
+        if (Store.Core.IsInterrupted)
+        {
+            // An interrupt was in force: the call was abandoned (or its results are not the function's).
+            return CallFailed(trap);
+        }
+
         if (trap == null)
         {
             return new TrapException(new Trap("the call failed and WAMR could not describe the trap (out of memory)", null, []), null);
@@ -91,7 +98,7 @@ public sealed unsafe partial class Func
                 at += FastCallTarget.CellsOf(kind);
             }
 
-            if (!wasm_runtime_call_wasm(target.ExecEnv, target.Function, target.ParameterCells, cells))
+            if (!wasm_runtime_call_wasm(target.ExecEnv, target.Function, target.ParameterCells, cells) || Store.Core.IsInterrupted)
             {
                 throw TakeFastTrap(target);
             }
