@@ -58,7 +58,7 @@ internal sealed unsafe class UntypedHostFunction : HostFunction
     private wasm_trap_t* InvokeOnSmallStack(wasm_val_vec_t* arguments, wasm_val_vec_t* results)
     {
         SmallValBuffer stack = default;
-        Exchange(arguments, results, (Span<Val>)stack);
+        Exchange(arguments, results, (Span<Val>)stack, zeroed: true);
         return null;
     }
 
@@ -66,17 +66,18 @@ internal sealed unsafe class UntypedHostFunction : HostFunction
     private wasm_trap_t* InvokeOnStack(wasm_val_vec_t* arguments, wasm_val_vec_t* results)
     {
         ValBuffer stack = default;
-        Exchange(arguments, results, (Span<Val>)stack);
+        Exchange(arguments, results, (Span<Val>)stack, zeroed: true);
         return null;
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)] // its buffer must not join the caller's frame (zeroed on every call)
+    [MethodImpl(MethodImplOptions.NoInlining)] // rare: kept out of Invoke's frame
     private wasm_trap_t* InvokeRented(wasm_val_vec_t* arguments, wasm_val_vec_t* results, int total)
     {
         Val[] rented = ArrayPool<Val>.Shared.Rent(total);
         try
         {
-            Exchange(arguments, results, rented);
+            // Anyone may return a Val[] to the shared pool without clearing it: preset the results.
+            Exchange(arguments, results, rented, zeroed: false);
             return null;
         }
         finally
@@ -85,9 +86,13 @@ internal sealed unsafe class UntypedHostFunction : HostFunction
         }
     }
 
-    /// <summary>Reads WAMR's arguments into <paramref name="buffer"/> (zeroed), runs the callback, writes the results back.</summary>
+    /// <summary>Reads WAMR's arguments into <paramref name="buffer"/>, runs the callback, writes the results back.</summary>
+    /// <param name="arguments">WAMR's arguments.</param>
+    /// <param name="results">WAMR's results.</param>
+    /// <param name="buffer">Room for the arguments, then the results.</param>
+    /// <param name="zeroed">Whether <paramref name="buffer"/> is known to be all <c>default</c> (fresh stack memory).</param>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Exchange(wasm_val_vec_t* arguments, wasm_val_vec_t* results, Span<Val> buffer)
+    private void Exchange(wasm_val_vec_t* arguments, wasm_val_vec_t* results, Span<Val> buffer, bool zeroed)
     {
         int parameterCount = _parameterCount;
         int resultCount = _resultKinds.Length;
@@ -98,7 +103,7 @@ internal sealed unsafe class UntypedHostFunction : HostFunction
         }
 
         Span<Val> resultSpan = buffer.Slice(parameterCount, resultCount);
-        Run(buffer[..parameterCount], resultSpan, zeroed: true);
+        Run(buffer[..parameterCount], resultSpan, zeroed);
         wasm_val_t* resultData = results->data;
         for (int i = 0; i < resultSpan.Length; i++)
         {

@@ -1,4 +1,6 @@
 using System;
+using System.Buffers;
+using System.Linq;
 
 using Microsoft.VisualStudio.TestTools.UnitTesting;
 
@@ -53,6 +55,7 @@ public sealed class UntypedHostCallTests : FacadeTest
 
         var linker = new Linker()
             .Define("env", "wide", Func.FromCallback(Store, FuncType.Of(WideParameters, [ValKind.F64]), (a, r) => r[0] = _wideWritesWrongKind ? Val.I32(1) : Val.F64(Weighted(a))))
+            .Define("env", "wide_i32", Func.FromCallback(Store, FuncType.Of(Enumerable.Repeat(ValKind.I32, 9).ToArray(), [ValKind.I32]), (_, _) => { }))
             .Define("env", "mid", Func.FromCallback(Store, FuncType.Of(MidParameters, [ValKind.F64]), (a, r) => r[0] = Weighted(a)))
             .Define("env", "unset_i32", Func.FromCallback(Store, FuncType.Of([], [ValKind.I32]), writeOnce(7)))
             .Define("env", "unset_i64", Func.FromCallback(Store, FuncType.Of([], [ValKind.I64]), writeOnce(7L)))
@@ -105,6 +108,20 @@ public sealed class UntypedHostCallTests : FacadeTest
         Val[] results = [Val.I32(99)];
         single.Call(ReadOnlySpan<Val>.Empty, results);
         Assert.AreEqual(Val.F64(0), results[0]);
+    }
+
+    [TestMethod]
+    public void ALargeCallDoesNotTrustThePoolToHandOutClearedArrays()
+    {
+        Instance instance = Instantiate();
+        Func wide = instance.GetFunction("call_wide_i32")!;
+
+        // Someone else returns a dirty array of the size a 10-value call rents; the unwritten i32 result must still be
+        // (i32.const 0), not the stale value.
+        Val[] dirty = ArrayPool<Val>.Shared.Rent(10);
+        dirty.AsSpan().Fill(Val.I32(123));
+        ArrayPool<Val>.Shared.Return(dirty, clearArray: false);
+        Assert.AreEqual(Val.I32(0), wide.Call(1, 2, 3, 4, 5, 6, 7, 8, 9)[0]);
     }
 
     [TestMethod]

@@ -3,6 +3,7 @@
 ;; of 0-argument calls (the allocation check).
 (module
   (import "env" "wide" (func $wide (param i32 i64 f32 f64 i32 i64 f32 f64 i32) (result f64)))
+  (import "env" "wide_i32" (func $wide_i32 (param i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)))
   (import "env" "mid" (func $mid (param i32 i64 f32 f64 i32) (result f64)))
   (import "env" "unset_i32" (func $unset_i32 (result i32)))
   (import "env" "unset_i64" (func $unset_i64 (result i64)))
@@ -12,6 +13,9 @@
   (import "env" "tick" (func $tick))
   (func (export "call_wide") (param i32 i64 f32 f64 i32 i64 f32 f64 i32) (result f64)
     (call $wide (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (local.get 5) (local.get 6)
+      (local.get 7) (local.get 8)))
+  (func (export "call_wide_i32") (param i32 i32 i32 i32 i32 i32 i32 i32 i32) (result i32)
+    (call $wide_i32 (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4) (local.get 5) (local.get 6)
       (local.get 7) (local.get 8)))
   (func (export "call_mid") (param i32 i64 f32 f64 i32) (result f64)
     (call $mid (local.get 0) (local.get 1) (local.get 2) (local.get 3) (local.get 4)))
