@@ -17,6 +17,19 @@ internal sealed unsafe class TypedCall
 
     internal TypedCall(Func func)
     {
+        if (WamrExtension.IsAvailable && !func.IsHostFunction)
+        {
+            func.Enter();
+            try
+            {
+                func.ThrowIfCApiCannotCall();
+            }
+            finally
+            {
+                func.Exit();
+            }
+        }
+
         _func = func;
         _native = func.Native;
     }

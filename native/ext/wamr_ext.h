@@ -64,6 +64,14 @@ wamr_ext_func_target(const wasm_func_t *func, wasm_module_inst_t *module_inst,
                      uint32_t *func_index, wasm_function_inst_t *function);
 
 /*
+ * How many of module_inst's functions are imports (they come first in its function index space), or
+ * 0 for NULL. wasm_func_call cannot call a function the runtime has no instance for unless it is an
+ * import: for an AOT function the module does not export it crashes (strlen(NULL) building its trap).
+ */
+WASM_API_EXTERN uint32_t
+wamr_ext_import_func_count(wasm_module_inst_t module_inst);
+
+/*
  * A new wasm-c-api function for function func_index of module_inst (a funcref cell's value),
  * owned by the caller (wasm_func_delete), belonging to store. NULL when an argument is NULL or
  * func_index is not a function of module_inst (or above 65535, which the C API cannot hold).
