@@ -32,6 +32,9 @@ internal sealed unsafe class FastCallTarget
     /// <summary>The function's index in its instance (imports first): what a <c>funcref</c> cell holds.</summary>
     internal uint Index { get; }
 
+    /// <summary>Whether the function is one of the instance's imports (which <c>wasm_func_call</c> can call).</summary>
+    internal bool IsImport { get; private set; }
+
     /// <summary>Whether <see cref="Function"/> can be called with <c>wasm_runtime_call_wasm</c>.</summary>
     internal bool IsCallable => Function.Value != null;
 
@@ -70,7 +73,7 @@ internal sealed unsafe class FastCallTarget
             return null;
         }
 
-        var target = new FastCallTarget(moduleInst, index);
+        var target = new FastCallTarget(moduleInst, index) { IsImport = index < wamr_ext_import_func_count(moduleInst) };
         if (function.Value == null)
         {
             return target;

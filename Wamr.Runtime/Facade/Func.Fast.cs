@@ -26,6 +26,18 @@ public sealed unsafe partial class Func
         }
     }
 
+    /// <summary>Throws before the C API's path is taken for a function it would crash on: one of an instance that the
+    /// runtime has no function instance for and that is not an import (an AOT function the module does not export).</summary>
+    internal void ThrowIfCApiCannotCall()
+    {
+        if (Target is { IsCallable: false, IsImport: false })
+        {
+            throw new NotSupportedException(
+                $"{this} cannot be called from .NET: it is a function of an AOT module that the module does not export, which " +
+                "WAMR 1.1.2 keeps no callable instance of (wasm_func_call crashes on it).");
+        }
+    }
+
     /// <summary>After <c>wasm_runtime_call_wasm</c> failed, or ran while an interrupt was in force: the instance's exception
     /// as the exception <see cref="CallFailed"/> or <see cref="TakeTrap"/> makes of it (a <see cref="CallInterruptedException"/>,
     /// a <see cref="WasiExitException"/> or a <see cref="TrapException"/>); clears the exception.</summary>

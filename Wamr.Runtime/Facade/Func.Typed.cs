@@ -6,8 +6,9 @@ namespace Wamr;
 public sealed unsafe partial class Func
 {
     /// <summary>This function as a typed delegate with 0 parameter(s) and one result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
-    /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
+    /// <exception cref="InvalidOperationException">The function's type is not the delegate's, or another thread is using the store.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="ObjectDisposedException">The store or instance is disposed.</exception>
     public System.Func<TResult> AsFunc<TResult>()
     {
         CheckSignature([], [ValueConversion.KindOf<TResult>()]);
@@ -20,8 +21,9 @@ public sealed unsafe partial class Func
     }
 
     /// <summary>This function as a typed delegate with 0 parameter(s) and no result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
-    /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
+    /// <exception cref="InvalidOperationException">The function's type is not the delegate's, or another thread is using the store.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="ObjectDisposedException">The store or instance is disposed.</exception>
     public Action AsAction()
     {
         CheckSignature([], []);
@@ -34,8 +36,9 @@ public sealed unsafe partial class Func
     }
 
     /// <summary>This function as a typed delegate with 1 parameter(s) and one result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
-    /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
+    /// <exception cref="InvalidOperationException">The function's type is not the delegate's, or another thread is using the store.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="ObjectDisposedException">The store or instance is disposed.</exception>
     public System.Func<T1, TResult> AsFunc<T1, TResult>()
     {
         CheckSignature([ValueConversion.KindOf<T1>()], [ValueConversion.KindOf<TResult>()]);
@@ -48,8 +51,9 @@ public sealed unsafe partial class Func
     }
 
     /// <summary>This function as a typed delegate with 1 parameter(s) and no result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
-    /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
+    /// <exception cref="InvalidOperationException">The function's type is not the delegate's, or another thread is using the store.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="ObjectDisposedException">The store or instance is disposed.</exception>
     public Action<T1> AsAction<T1>()
     {
         CheckSignature([ValueConversion.KindOf<T1>()], []);
@@ -62,8 +66,9 @@ public sealed unsafe partial class Func
     }
 
     /// <summary>This function as a typed delegate with 2 parameter(s) and one result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
-    /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
+    /// <exception cref="InvalidOperationException">The function's type is not the delegate's, or another thread is using the store.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="ObjectDisposedException">The store or instance is disposed.</exception>
     public System.Func<T1, T2, TResult> AsFunc<T1, T2, TResult>()
     {
         CheckSignature([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>()], [ValueConversion.KindOf<TResult>()]);
@@ -76,8 +81,9 @@ public sealed unsafe partial class Func
     }
 
     /// <summary>This function as a typed delegate with 2 parameter(s) and no result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
-    /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
+    /// <exception cref="InvalidOperationException">The function's type is not the delegate's, or another thread is using the store.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="ObjectDisposedException">The store or instance is disposed.</exception>
     public Action<T1, T2> AsAction<T1, T2>()
     {
         CheckSignature([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>()], []);
@@ -90,8 +96,9 @@ public sealed unsafe partial class Func
     }
 
     /// <summary>This function as a typed delegate with 3 parameter(s) and one result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
-    /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
+    /// <exception cref="InvalidOperationException">The function's type is not the delegate's, or another thread is using the store.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="ObjectDisposedException">The store or instance is disposed.</exception>
     public System.Func<T1, T2, T3, TResult> AsFunc<T1, T2, T3, TResult>()
     {
         CheckSignature([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>()], [ValueConversion.KindOf<TResult>()]);
@@ -104,8 +111,9 @@ public sealed unsafe partial class Func
     }
 
     /// <summary>This function as a typed delegate with 3 parameter(s) and no result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
-    /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
+    /// <exception cref="InvalidOperationException">The function's type is not the delegate's, or another thread is using the store.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="ObjectDisposedException">The store or instance is disposed.</exception>
     public Action<T1, T2, T3> AsAction<T1, T2, T3>()
     {
         CheckSignature([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>()], []);
@@ -118,8 +126,9 @@ public sealed unsafe partial class Func
     }
 
     /// <summary>This function as a typed delegate with 4 parameter(s) and one result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
-    /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
+    /// <exception cref="InvalidOperationException">The function's type is not the delegate's, or another thread is using the store.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="ObjectDisposedException">The store or instance is disposed.</exception>
     public System.Func<T1, T2, T3, T4, TResult> AsFunc<T1, T2, T3, T4, TResult>()
     {
         CheckSignature([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>(), ValueConversion.KindOf<T4>()], [ValueConversion.KindOf<TResult>()]);
@@ -132,8 +141,9 @@ public sealed unsafe partial class Func
     }
 
     /// <summary>This function as a typed delegate with 4 parameter(s) and no result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
-    /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
+    /// <exception cref="InvalidOperationException">The function's type is not the delegate's, or another thread is using the store.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="ObjectDisposedException">The store or instance is disposed.</exception>
     public Action<T1, T2, T3, T4> AsAction<T1, T2, T3, T4>()
     {
         CheckSignature([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>(), ValueConversion.KindOf<T4>()], []);
@@ -146,8 +156,9 @@ public sealed unsafe partial class Func
     }
 
     /// <summary>This function as a typed delegate with 5 parameter(s) and one result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
-    /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
+    /// <exception cref="InvalidOperationException">The function's type is not the delegate's, or another thread is using the store.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="ObjectDisposedException">The store or instance is disposed.</exception>
     public System.Func<T1, T2, T3, T4, T5, TResult> AsFunc<T1, T2, T3, T4, T5, TResult>()
     {
         CheckSignature([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>(), ValueConversion.KindOf<T4>(), ValueConversion.KindOf<T5>()], [ValueConversion.KindOf<TResult>()]);
@@ -160,8 +171,9 @@ public sealed unsafe partial class Func
     }
 
     /// <summary>This function as a typed delegate with 5 parameter(s) and no result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
-    /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
+    /// <exception cref="InvalidOperationException">The function's type is not the delegate's, or another thread is using the store.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="ObjectDisposedException">The store or instance is disposed.</exception>
     public Action<T1, T2, T3, T4, T5> AsAction<T1, T2, T3, T4, T5>()
     {
         CheckSignature([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>(), ValueConversion.KindOf<T4>(), ValueConversion.KindOf<T5>()], []);
@@ -174,8 +186,9 @@ public sealed unsafe partial class Func
     }
 
     /// <summary>This function as a typed delegate with 6 parameter(s) and one result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
-    /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
+    /// <exception cref="InvalidOperationException">The function's type is not the delegate's, or another thread is using the store.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="ObjectDisposedException">The store or instance is disposed.</exception>
     public System.Func<T1, T2, T3, T4, T5, T6, TResult> AsFunc<T1, T2, T3, T4, T5, T6, TResult>()
     {
         CheckSignature([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>(), ValueConversion.KindOf<T4>(), ValueConversion.KindOf<T5>(), ValueConversion.KindOf<T6>()], [ValueConversion.KindOf<TResult>()]);
@@ -188,8 +201,9 @@ public sealed unsafe partial class Func
     }
 
     /// <summary>This function as a typed delegate with 6 parameter(s) and no result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
-    /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
+    /// <exception cref="InvalidOperationException">The function's type is not the delegate's, or another thread is using the store.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="ObjectDisposedException">The store or instance is disposed.</exception>
     public Action<T1, T2, T3, T4, T5, T6> AsAction<T1, T2, T3, T4, T5, T6>()
     {
         CheckSignature([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>(), ValueConversion.KindOf<T4>(), ValueConversion.KindOf<T5>(), ValueConversion.KindOf<T6>()], []);

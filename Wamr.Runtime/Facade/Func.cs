@@ -252,6 +252,7 @@ public sealed unsafe partial class Func : Extern
                 return;
             }
 
+            ThrowIfCApiCannotCall();
             if (_hasReferences)
             {
                 throw new NotSupportedException(

@@ -19,6 +19,19 @@ internal sealed unsafe class TypedCall
 
     internal TypedCall(Func func)
     {
+        if (WamrExtension.IsAvailable && !func.IsHostFunction)
+        {
+            func.Enter();
+            try
+            {
+                func.ThrowIfCApiCannotCall();
+            }
+            finally
+            {
+                func.Exit();
+            }
+        }
+
         _func = func;
         _core = func.Store.Core;
         _native = func.Native;

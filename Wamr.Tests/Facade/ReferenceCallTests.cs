@@ -43,6 +43,21 @@ public sealed class ReferenceCallTests : FacadeTest
     }
 
     [TestMethod]
+    public void AFuncrefToAnImportIsCalledThroughTheCApi()
+    {
+        int calls = 0;
+        Func twice = Func.FromCallback(Store, (int x) => { calls++; return x * 2; });
+        Instance instance = Instantiate("imported_ref", twice);
+        Func imported = instance.GetFunction("get_import")!.Call()[0].AsFunc()!;
+        Assert.AreSame(instance, imported.Instance);
+        Assert.AreEqual(FuncType.Of([ValKind.I32], [ValKind.I32]), imported.Type);
+        Assert.AreEqual(42, imported.AsFunc<int, int>()(21));
+        Assert.AreEqual(10, imported.Call(5)[0].AsI32());
+        Assert.AreEqual(2, calls);
+        Assert.AreSame(imported, instance.GetFunction("get_import")!.Call()[0].AsFunc());
+    }
+
+    [TestMethod]
     public void FuncrefParametersReachWasm()
     {
         Instance instance = Instantiate("refs");

@@ -18,7 +18,7 @@ public sealed partial record SpecFailureCategory(string Id, string Summary, stri
     /// <summary>Every category, in the order of the results page.</summary>
     public static readonly IReadOnlyList<SpecFailureCategory> All =
     [
-        new("ref-call", "a funcref or externref crossing wasm_func_call crashes (funcref) or is passed wrongly (externref: null is not ref.null, later arguments shift); the façade refuses such calls with NotSupportedException", "repros.c: funcref-result, funcref-param, externref-null, externref-shift"),
+        new("ref-call", "a funcref or externref crossing wasm_func_call crashes (funcref) or is passed wrongly (externref: null is not ref.null, later arguments shift); the façade calls through the engine extension instead (without it, it refuses such calls with NotSupportedException)", "repros.c: funcref-result, funcref-param, externref-null, externref-shift"),
         new("memory-table-import", "memory and table imports are refused (\"Failed to validate imports\"), host-made and exported ones alike; the façade reports them in a LinkException", "repros.c: memory-import, table-import"),
         new("ref-global-import", "a funcref or externref global import is refused (\"Failed to validate imports\")", "repros.c: ref-global-import"),
         new("global-import-copy", "a global exported by one instance and imported by another is a copy: the importer does not see the exporter's later writes", "repros.c: global-import-copy"),

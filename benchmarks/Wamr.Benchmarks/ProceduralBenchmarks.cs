@@ -58,6 +58,17 @@ public unsafe class ProceduralBenchmarks
         return trap == null && r[0].of.i32 == 42 ? r[0].of.i32 : throw new InvalidOperationException("add failed");
     }
 
+    /// <summary><c>add(20, 22)</c> through the engine extension's procedural fast call (<c>wamr_ext_func_call</c>: cells,
+    /// the engine's own entry on the instance's exec env singleton).</summary>
+    /// <returns>42.</returns>
+    [Benchmark]
+    [BenchmarkCategory("add", "procedural wamr_ext_func_call")]
+    public int AddExtension()
+    {
+        uint* cells = stackalloc uint[2] { 20, 22 };
+        return WamrExt.wamr_ext_func_call(_module.Add, cells, 2, null) && cells[0] == 42 ? (int)cells[0] : throw new InvalidOperationException("add failed");
+    }
+
     /// <summary><c>nop()</c> through <c>wasm_func_call</c>.</summary>
     [Benchmark]
     [BenchmarkCategory("nop")]

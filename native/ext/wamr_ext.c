@@ -137,6 +137,21 @@ wamr_ext_func_target(const wasm_func_t *func, wasm_module_inst_t *module_inst, u
     return true;
 }
 
+uint32_t
+wamr_ext_import_func_count(wasm_module_inst_t module_inst)
+{
+    if (!module_inst) {
+        return 0;
+    }
+    if (module_inst->module_type == Wasm_Module_Bytecode) {
+        return ((WASMModuleInstance *)module_inst)->module->import_function_count;
+    }
+    if (module_inst->module_type == Wasm_Module_AoT) {
+        return ((AOTModule *)((AOTModuleInstance *)module_inst)->module)->import_func_count;
+    }
+    return 0;
+}
+
 wasm_func_t *
 wamr_ext_func_new(wasm_store_t *store, wasm_module_inst_t module_inst, uint32_t func_index)
 {
@@ -502,7 +517,8 @@ wamr_ext_wasi_install_exit_hook(void)
 static WASIContext *
 wamr_ext_wasi_context(wasm_module_inst_t module_inst)
 {
-    WASIContext *context = wasm_runtime_get_wasi_ctx(module_inst);
+    /* WAMR gives every instance a WASI context; only one whose module imports WASI is a WASI program. */
+    WASIContext *context = wasm_runtime_is_wasi_mode(module_inst) ? wasm_runtime_get_wasi_ctx(module_inst) : NULL;
     return context && context->curfds && context->prestats ? context : NULL;
 }
 

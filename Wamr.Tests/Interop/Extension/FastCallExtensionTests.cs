@@ -93,6 +93,28 @@ public sealed unsafe class FastCallExtensionTests : ProceduralTest
     }
 
     [TestMethod]
+    public void ImportFuncCountCountsTheImportedFunctions()
+    {
+        Assert.AreEqual(0u, wamr_ext_import_func_count(wamr_ext_instance_module_inst(Instantiate("trap"))));
+
+        // func.wasm imports host.twice (left unlinked here): function 0 is the import.
+        wasm_instance_t* withImport = Instantiate("func");
+        Assert.AreEqual(1u, wamr_ext_import_func_count(wamr_ext_instance_module_inst(withImport)));
+        using wasm_extern_vec_t exports = Exports(withImport);
+        uint index;
+        wasm_function_inst_t function;
+        Assert.IsTrue(wamr_ext_func_target(ExportedFunc(exports, 0), null, &index, &function));
+        Assert.AreEqual(1u, index, "add comes after the import");
+        Assert.IsTrue(function.Value != null);
+    }
+
+    [TestMethod]
+    public void ImportFuncCountOfNullIsZero()
+    {
+        Assert.AreEqual(0u, wamr_ext_import_func_count(default));
+    }
+
+    [TestMethod]
     public void FuncNewMakesAFunctionOfTheInstance()
     {
         wasm_instance_t* instance = Instantiate("trap");
