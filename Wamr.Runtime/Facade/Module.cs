@@ -55,12 +55,14 @@ public sealed unsafe class Module : IDisposable
     /// </summary>
     internal object InstantiationLock { get; }
 
-    /// <summary>Loads a module from its binary.</summary>
+    /// <summary>Loads a module from its binary, after checking it against the store's <see cref="Store.ModuleLimits"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="store"/> is null.</exception>
+    /// <exception cref="ModuleLimitException">The binary is beyond a limit (checked before WAMR sees it).</exception>
     /// <exception cref="WasmException">WAMR rejected the binary; the message says why.</exception>
     public static Module FromBytes(Store store, ReadOnlySpan<byte> bytes)
     {
         ArgumentNullException.ThrowIfNull(store);
+        ModuleScreen.Check(bytes, store.ModuleLimits);
         OrphanedStores.ReleaseDue();
         store.Core.Enter(store);
         try
@@ -87,8 +89,9 @@ public sealed unsafe class Module : IDisposable
         }
     }
 
-    /// <summary>Loads a module from its binary.</summary>
+    /// <summary>Loads a module from its binary, after checking it against the store's <see cref="Store.ModuleLimits"/>.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ModuleLimitException">The binary is beyond a limit.</exception>
     /// <exception cref="WasmException">WAMR rejected the binary.</exception>
     public static Module FromBytes(Store store, byte[] bytes)
     {
@@ -96,26 +99,38 @@ public sealed unsafe class Module : IDisposable
         return FromBytes(store, bytes.AsSpan());
     }
 
-    /// <summary>Loads a module from a <c>.wasm</c> file.</summary>
+    /// <summary>Loads a module from a <c>.wasm</c> file (a file larger than <see cref="ModuleLimits.MaxBinarySize"/> is
+    /// refused before it is read).</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="ModuleLimitException">The binary is beyond a limit.</exception>
     /// <exception cref="WasmException">WAMR rejected the binary.</exception>
     public static Module FromFile(Store store, string path)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(path);
+        ModuleScreen.CheckSize(new FileInfo(path).Length, store.ModuleLimits);
         return FromBytes(store, File.ReadAllBytes(path));
     }
 
-    /// <summary>Loads a module from a stream (read to its end).</summary>
+    /// <summary>Loads a module from a stream (read to its end; reading stops, and the module is refused, once it passes
+    /// <see cref="ModuleLimits.MaxBinarySize"/>).</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ModuleLimitException">The binary is beyond a limit.</exception>
     /// <exception cref="WasmException">WAMR rejected the binary.</exception>
     public static Module FromStream(Store store, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(stream);
         using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
+        byte[] chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            ModuleScreen.CheckSize(buffer.Length, store.ModuleLimits);
+        }
+
         return FromBytes(store, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
 
@@ -123,11 +138,18 @@ public sealed unsafe class Module : IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="store"/> is null.</exception>
     public static bool Validate(Store store, ReadOnlySpan<byte> bytes) => Validate(store, bytes, out _);
 
-    /// <summary>Whether WAMR accepts the binary, and if not, why.</summary>
+    /// <summary>Whether WAMR accepts the binary, and if not, why. A binary beyond the store's
+    /// <see cref="Store.ModuleLimits"/> is not valid (WAMR does not see it).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="store"/> is null.</exception>
     public static bool Validate(Store store, ReadOnlySpan<byte> bytes, out string? error)
     {
         ArgumentNullException.ThrowIfNull(store);
+        if (ModuleScreen.Problem(bytes, store.ModuleLimits) is { } problem)
+        {
+            error = problem.Message;
+            return false;
+        }
+
         store.Core.Enter(store);
         try
         {
