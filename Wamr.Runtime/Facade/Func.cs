@@ -160,8 +160,8 @@ public sealed unsafe partial class Func : Extern
     /// Calls the function with a time limit: if it runs longer than <paramref name="timeout"/>, it is stopped and a
     /// <see cref="CallInterruptedException"/> (<see cref="InterruptReason.Timeout"/>) is thrown. The instance stays usable.
     /// </summary>
-    /// <param name="timeout">The limit; <see cref="Timeout.InfiniteTimeSpan"/> for none. Zero stops the call at its first
-    /// branch or call.</param>
+    /// <param name="timeout">The limit; <see cref="Timeout.InfiniteTimeSpan"/> for none. Zero: the call times out at once
+    /// (at its first branch or call, or when it returns).</param>
     /// <param name="arguments">The arguments.</param>
     /// <returns>The results (an empty array when it has none).</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other than infinite).</exception>

@@ -92,7 +92,12 @@ public sealed class InterruptScope : IDisposable
     {
         string limit = timeout.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture);
         var scope = new InterruptScope(core, InterruptReason.Timeout, $"interrupted: {source} of {limit} ms elapsed", timeout, default);
-        if (timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        if (timeout == TimeSpan.Zero)
+        {
+            // Elapsed already: fire now, so that even a call without branches is reported as timed out.
+            scope.Fire();
+        }
+        else if (timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
             // Armed only after the scope is complete: a zero timeout may fire at once, on a thread-pool thread.
             var timer = new Timer(static state => ((InterruptScope)state!).Fire(), scope, System.Threading.Timeout.Infinite, System.Threading.Timeout.Infinite);

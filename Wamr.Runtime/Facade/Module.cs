@@ -65,17 +65,19 @@ public sealed unsafe partial class Module : IDisposable
     /// </summary>
     internal object InstantiationLock { get; }
 
-    /// <summary>Loads a module from its WebAssembly binary.</summary>
+    /// <summary>Loads a module from its WebAssembly binary, after checking it against the store's <see cref="Store.ModuleLimits"/>.</summary>
     /// <remarks>Only WebAssembly binaries: precompiled native code (a WAMR AOT image, which WAMR's own
     /// <c>wasm_module_new</c> would load) is refused here and loads only through
     /// <see cref="FromPrecompiled(Store, ReadOnlySpan{byte}, PrecompiledTrust)"/>.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="store"/> is null.</exception>
     /// <exception cref="PrecompiledModuleException">The bytes are precompiled code, not a WebAssembly binary.</exception>
+    /// <exception cref="ModuleLimitException">The binary is beyond a limit (checked before WAMR sees it).</exception>
     /// <exception cref="WasmException">WAMR rejected the binary; the message says why.</exception>
     public static Module FromBytes(Store store, ReadOnlySpan<byte> bytes)
     {
         ArgumentNullException.ThrowIfNull(store);
         BinaryKinds.ThrowIfPrecompiled(bytes, "Module.FromBytes");
+        ModuleScreen.Check(bytes, store.ModuleLimits);
         OrphanedStores.ReleaseDue();
         store.Core.Enter(store);
         try
@@ -102,8 +104,9 @@ public sealed unsafe partial class Module : IDisposable
         }
     }
 
-    /// <summary>Loads a module from its binary.</summary>
+    /// <summary>Loads a module from its binary, after checking it against the store's <see cref="Store.ModuleLimits"/>.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ModuleLimitException">The binary is beyond a limit.</exception>
     /// <exception cref="WasmException">WAMR rejected the binary.</exception>
     public static Module FromBytes(Store store, byte[] bytes)
     {
@@ -111,26 +114,38 @@ public sealed unsafe partial class Module : IDisposable
         return FromBytes(store, bytes.AsSpan());
     }
 
-    /// <summary>Loads a module from a <c>.wasm</c> file.</summary>
+    /// <summary>Loads a module from a <c>.wasm</c> file (a file larger than <see cref="ModuleLimits.MaxBinarySize"/> is
+    /// refused before it is read).</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="ModuleLimitException">The binary is beyond a limit.</exception>
     /// <exception cref="WasmException">WAMR rejected the binary.</exception>
     public static Module FromFile(Store store, string path)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(path);
+        ModuleScreen.CheckSize(new FileInfo(path).Length, store.ModuleLimits);
         return FromBytes(store, File.ReadAllBytes(path));
     }
 
-    /// <summary>Loads a module from a stream (read to its end).</summary>
+    /// <summary>Loads a module from a stream (read to its end; reading stops, and the module is refused, once it passes
+    /// <see cref="ModuleLimits.MaxBinarySize"/>).</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ModuleLimitException">The binary is beyond a limit.</exception>
     /// <exception cref="WasmException">WAMR rejected the binary.</exception>
     public static Module FromStream(Store store, Stream stream)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(stream);
         using var buffer = new MemoryStream();
-        stream.CopyTo(buffer);
+        byte[] chunk = new byte[81920];
+        int read;
+        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            ModuleScreen.CheckSize(buffer.Length, store.ModuleLimits);
+        }
+
         return FromBytes(store, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
 
@@ -139,7 +154,8 @@ public sealed unsafe partial class Module : IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="store"/> is null.</exception>
     public static bool Validate(Store store, ReadOnlySpan<byte> bytes) => Validate(store, bytes, out _);
 
-    /// <summary>Whether WAMR accepts the WebAssembly binary, and if not, why; precompiled code is never valid here.</summary>
+    /// <summary>Whether WAMR accepts the WebAssembly binary, and if not, why; precompiled code is never valid here, nor is
+    /// a binary beyond the store's <see cref="Store.ModuleLimits"/> (WAMR does not see it).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="store"/> is null.</exception>
     public static bool Validate(Store store, ReadOnlySpan<byte> bytes, out string? error)
     {
@@ -148,6 +164,12 @@ public sealed unsafe partial class Module : IDisposable
         {
             store.ThrowIfDisposed();
             error = refusal;
+            return false;
+        }
+
+        if (ModuleScreen.Problem(bytes, store.ModuleLimits) is { } problem)
+        {
+            error = problem.Message;
             return false;
         }
 

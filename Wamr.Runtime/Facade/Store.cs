@@ -38,6 +38,7 @@ public sealed unsafe class Store : IDisposable
     private readonly Dictionary<nint, Instance> _instances = new();
     private readonly Dictionary<object, Foreign> _foreignsByObject = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<nint, Foreign> _foreignsByReference = new();
+    private ModuleLimits _moduleLimits = ModuleLimits.Default;
 
     /// <summary>A new store of <paramref name="engine"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="engine"/> is null.</exception>
@@ -60,6 +61,18 @@ public sealed unsafe class Store : IDisposable
         Engine = engine;
         Core = new StoreCore(native, reference);
         _handle = new StoreHandle(Core);
+    }
+
+    /// <summary>
+    /// The bounds every module loaded into this store is checked against before WAMR sees it
+    /// (<see cref="Module.FromBytes(Store, ReadOnlySpan{byte})"/> and the other loaders, <see cref="Module.Validate(Store, ReadOnlySpan{byte}, out string?)"/>).
+    /// Default: <see cref="Wamr.ModuleLimits.Default"/>.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">Set to null.</exception>
+    public ModuleLimits ModuleLimits
+    {
+        get => _moduleLimits;
+        set => _moduleLimits = value ?? throw new ArgumentNullException(nameof(value));
     }
 
     /// <summary>The engine the store was created from.</summary>

@@ -13,7 +13,7 @@ namespace Wamr.Tests.Samples;
 [TestClass]
 public sealed class OopSampleTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan SampleTimeout = TimeSpan.FromMinutes(2);
 
     [TestMethod]
     public void HelloOop()
@@ -71,9 +71,27 @@ public sealed class OopSampleTests
         Assert.IsTrue(run.Lines.Any(l => l.StartsWith("> refused before WAMR: Argument 0 of \"divide\"", StringComparison.Ordinal)), run.Transcript);
     }
 
+    [TestMethod]
+    public void Timeout()
+    {
+        SampleProcess run = Run("Timeout");
+        AssertLines(
+            run,
+            "Calling a loop that never ends, with a timeout of 200 ms...",
+            "> Timeout: interrupted: the call's timeout of 200 ms elapsed",
+            "> add(2, 3) = 5",
+            "> Timeout: interrupted: the time limit of Store.InterruptAfter of 100 ms elapsed",
+            "> OperationCanceledException: interrupted: the call's CancellationToken was canceled",
+            "> Interrupt: interrupted: Store.Interrupt() stopped the call",
+            "> add(20, 22) = 42");
+        string stopped = run.Lines.Single(l => l.StartsWith("> stopped after ", StringComparison.Ordinal));
+        int milliseconds = int.Parse(stopped.Split(' ')[3], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.IsGreaterThanOrEqualTo(195, milliseconds, run.Transcript);
+    }
+
     private static SampleProcess Run(string name)
     {
-        SampleProcess run = SampleProcess.Run(name, Timeout);
+        SampleProcess run = SampleProcess.Run(name, SampleTimeout);
         Assert.AreEqual(0, run.ExitCode, run.Transcript);
         Assert.AreEqual("Done.", run.Lines.LastOrDefault(l => l.Length > 0), run.Transcript);
         // WAMR prints trap frames as "#00 name" and log lines as "[hh:mm:ss:mmm - thread]: ..." when left alone.
