@@ -117,7 +117,8 @@ wamr_ext_wasi_install_exit_hook(void)
 static WASIContext *
 wamr_ext_wasi_context(wasm_module_inst_t module_inst)
 {
-    WASIContext *context = wasm_runtime_get_wasi_ctx(module_inst);
+    /* WAMR gives every instance a WASI context; only one whose module imports WASI is a WASI program. */
+    WASIContext *context = wasm_runtime_is_wasi_mode(module_inst) ? wasm_runtime_get_wasi_ctx(module_inst) : NULL;
     return context && context->curfds && context->prestats ? context : NULL;
 }
 

@@ -63,7 +63,7 @@ wamr_ext_wasi_install_exit_hook(void);
  * Connects WASI descriptor wasi_fd (0, 1 or 2) of a WASI instance to a duplicate of host_fd (the caller
  * keeps host_fd and closes it as usual). The instance owns the duplicate from then on: WAMR closes it
  * when the instance is destroyed or the guest closes the descriptor. On error nothing changes.
- * EINVAL: module_inst is NULL, wasi_fd > 2 or host_fd < 0; ENOTSUP: the instance has no WASI context;
+ * EINVAL: module_inst is NULL, wasi_fd > 2 or host_fd < 0; ENOTSUP: the instance's module does not import WASI;
  * EBADF: host_fd is not open; ENOMEM: WAMR could not insert it.
  */
 WASM_API_EXTERN int32_t
@@ -73,7 +73,7 @@ wamr_ext_wasi_set_stdio(wasm_module_inst_t module_inst, uint32_t wasi_fd, int32_
  * Preopens host_path (a directory) as WASI descriptor wasi_fd (3 or more, unused), visible to the guest
  * as guest_path (which may differ from host_path). Descriptors must be added in order, 3, 4, ...:
  * WASI programs look for preopened directories from descriptor 3 up to the first missing one.
- * EINVAL: a NULL or empty argument, or wasi_fd < 3; ENOTSUP: the instance has no WASI context;
+ * EINVAL: a NULL or empty argument, or wasi_fd < 3; ENOTSUP: the instance's module does not import WASI;
  * EEXIST: wasi_fd is in use; otherwise the errno of realpath/open (ENOENT, ENOTDIR, EACCES, ...).
  */
 WASM_API_EXTERN int32_t
