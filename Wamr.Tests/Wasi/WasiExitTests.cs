@@ -49,6 +49,14 @@ public sealed class WasiExitTests : WasiTest
     }
 
     [TestMethod]
+    public void TheExceptionCarriesTheCode()
+    {
+        var exit = new WasiExitException(3);
+        Assert.AreEqual(3, exit.ExitCode);
+        Assert.AreEqual("The WASI program exited with code 3.", exit.Message);
+    }
+
+    [TestMethod]
     public void TheInstanceStaysUsableAfterAnExit()
     {
         var output = new MemoryStream();

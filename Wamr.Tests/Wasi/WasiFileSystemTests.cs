@@ -152,6 +152,9 @@ public sealed class WasiFileSystemTests : WasiTest
         configuration.WithPreopenedDirectory(_data, "/a");
         ArgumentException twice = Assert.ThrowsExactly<ArgumentException>(() => configuration.WithPreopenedDirectory(Scratch, "/a"));
         StringAssert.Contains(twice.Message, "preopened already");
-        Assert.AreEqual(new WasiPreopenedDirectory(_data, "/a"), configuration.PreopenedDirectories[0]);
+        WasiPreopenedDirectory directory = configuration.PreopenedDirectories[0];
+        Assert.AreEqual(_data, directory.HostPath);
+        Assert.AreEqual("/a", directory.GuestPath);
+        Assert.AreEqual(directory, new WasiConfiguration().WithPreopenedDirectory(_data, "/a").PreopenedDirectories[0], "by value");
     }
 }
