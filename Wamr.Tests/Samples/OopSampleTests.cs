@@ -71,6 +71,23 @@ public sealed class OopSampleTests
         Assert.IsTrue(run.Lines.Any(l => l.StartsWith("> refused before WAMR: Argument 0 of \"divide\"", StringComparison.Ordinal)), run.Transcript);
     }
 
+    [TestMethod]
+    public void Wasi()
+    {
+        SampleProcess run = Run("Wasi");
+        AssertLines(
+            run,
+            "The WASI program wrote:",
+            "> I am wasi_program, with 2 argument(s):",
+            ">   argv[1] = --greet",
+            ">   argv[2] = two words",
+            "> Hello, .NET!",
+            "> /data/message.txt: Greetings from a file on the host.",
+            "> /data/message.txt: It has two lines.",
+            "> /data/../Wasi.dll: Capabilities insufficient",
+            "It exited with code 0.");
+    }
+
     private static SampleProcess Run(string name)
     {
         SampleProcess run = SampleProcess.Run(name, Timeout);
