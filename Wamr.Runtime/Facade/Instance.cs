@@ -102,7 +102,7 @@ public sealed unsafe partial class Instance : IDisposable
             {
                 // No code of the instance has run: WASI modules have no start section (CheckImports refuses it).
                 _wasi = wasi.Attach(native);
-                if (_wasi.HasOutputs)
+                if (_wasi.HasPumps)
                 {
                     core.AddWasiStreams(_wasi);
                 }
