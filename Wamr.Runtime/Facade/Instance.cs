@@ -102,7 +102,7 @@ public sealed unsafe partial class Instance : IDisposable
             {
                 // No code of the instance has run: WASI modules have no start section (CheckImports refuses it).
                 _wasi = wasi.Attach(native);
-                if (_wasi.HasOutputs)
+                if (_wasi.HasPumps)
                 {
                     core.AddWasiStreams(_wasi);
                 }
@@ -461,19 +461,19 @@ public sealed unsafe partial class Instance : IDisposable
                 nameof(imports));
         }
 
-        var others = new List<ImportType>();
+        var others = new List<string>();
         foreach (ImportType import in expected)
         {
             if (!IsWasiModuleName(import.Module))
             {
-                others.Add(import);
+                others.Add($"{import.QualifiedName} {import.Type}");
             }
         }
 
         if (others.Count > 0)
         {
             throw new NotSupportedException(
-                $"The module imports WASI and also {string.Join(", ", (IEnumerable<ImportType>)others)}: WAMR 1.1.2's C API links either every import " +
+                $"The module imports WASI and also {string.Join(", ", others)}: WAMR 1.1.2's C API links either every import " +
                 "from the host or none, so the engine's WASI cannot be combined with host imports. Give every import, WASI ones included, as host functions, " +
                 "or remove the other imports.");
         }

@@ -141,7 +141,8 @@ internal sealed unsafe partial class StoreCore
         }
     }
 
-    /// <summary>Flushes this WASI instance's captured output whenever the outermost call into the store returns.</summary>
+    /// <summary>Flushes this WASI instance's captured output whenever the outermost call into the store returns, and stops
+    /// its background copies when the store is deleted.</summary>
     internal void AddWasiStreams(WasiStreams streams)
     {
         lock (_owned)

@@ -89,6 +89,23 @@ public sealed class OopSampleTests
         Assert.IsGreaterThanOrEqualTo(195, milliseconds, run.Transcript);
     }
 
+    [TestMethod]
+    public void Wasi()
+    {
+        SampleProcess run = Run("Wasi");
+        AssertLines(
+            run,
+            "The WASI program wrote:",
+            "> I am wasi_program, with 2 argument(s):",
+            ">   argv[1] = --greet",
+            ">   argv[2] = two words",
+            "> Hello, .NET!",
+            "> /data/message.txt: Greetings from a file on the host.",
+            "> /data/message.txt: It has two lines.",
+            "> /data/../Wasi.dll: Capabilities insufficient",
+            "It exited with code 0.");
+    }
+
     private static SampleProcess Run(string name)
     {
         SampleProcess run = SampleProcess.Run(name, SampleTimeout);

@@ -45,7 +45,8 @@ public sealed class WasiOutput
     }
 
     /// <summary>A stream the output is copied into (see the remarks for when it is complete). The caller keeps
-    /// ownership of the stream (it is not closed). Several instances may share one stream; each write is whole.</summary>
+    /// ownership of the stream (it is not closed). Several instances, or standard output and error, may share one
+    /// stream: each chunk arrives whole, and each source's output in order, but the order between sources is not kept.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="stream"/> cannot be written.</exception>
     public static WasiOutput ToStream(Stream stream)

@@ -15,8 +15,8 @@ internal sealed class WasiStreams : IDisposable
         _input = input;
     }
 
-    /// <summary>Whether output is copied into a stream (and so needs flushing when calls return).</summary>
-    internal bool HasOutputs => _outputs.Length > 0;
+    /// <summary>Whether anything is copied by a background thread (which the store stops when it is deleted).</summary>
+    internal bool HasPumps => _outputs.Length > 0 || _input is not null;
 
     /// <summary>Copies everything written so far into the streams.</summary>
     /// <exception cref="System.IO.IOException">Writing into a stream failed.</exception>

@@ -1,6 +1,7 @@
 ;; WASI test module: raw wasi_snapshot_preview1 calls, no libc.
 ;; Build: wat2wasm wasi_stdio.wat -o wasi_stdio.wasm (or ./build.sh)
-;; Memory: 0..15 iovecs, 16 "hello\n", 40 count written, 44 count read, 48/52 sizes, 56 prestat, 1024.. echo buffer.
+;; Memory: 0..15 iovecs, 16 "hello\n", 40 count written, 44 count read, 48/52 sizes, 56 prestat (name length at 60),
+;; 64.. a preopened directory's name, 1024.. echo buffer.
 (module
   (import "wasi_snapshot_preview1" "fd_write" (func $fd_write (param i32 i32 i32 i32) (result i32)))
   (import "wasi_snapshot_preview1" "fd_read" (func $fd_read (param i32 i32 i32 i32) (result i32)))
@@ -8,6 +9,7 @@
   (import "wasi_snapshot_preview1" "args_sizes_get" (func $args_sizes_get (param i32 i32) (result i32)))
   (import "wasi_snapshot_preview1" "environ_sizes_get" (func $environ_sizes_get (param i32 i32) (result i32)))
   (import "wasi_snapshot_preview1" "fd_prestat_get" (func $fd_prestat_get (param i32 i32) (result i32)))
+  (import "wasi_snapshot_preview1" "fd_prestat_dir_name" (func $fd_prestat_dir_name (param i32 i32 i32) (result i32)))
   (memory (export "memory") 2)
   (data (i32.const 16) "hello\n")
 
@@ -64,4 +66,11 @@
 
   ;; fd_prestat_get(fd) -> WASI errno (0: fd is a preopened directory)
   (func (export "prestat") (param i32) (result i32)
-    (call $fd_prestat_get (local.get 0) (i32.const 56))))
+    (call $fd_prestat_get (local.get 0) (i32.const 56)))
+
+  ;; fd_prestat_dir_name(fd) into 64 -> WASI errno; the name's length is at 60
+  (func (export "prestat_name") (param i32) (result i32)
+    (local $err i32)
+    (local.set $err (call $fd_prestat_get (local.get 0) (i32.const 56)))
+    (if (local.get $err) (then (return (local.get $err))))
+    (call $fd_prestat_dir_name (local.get 0) (i32.const 64) (i32.load (i32.const 60)))))
