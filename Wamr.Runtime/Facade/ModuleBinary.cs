@@ -34,6 +34,31 @@ internal sealed class ModuleBinary
     /// have a start function, so that the start-function guard stays on.</summary>
     public static ModuleBinary Opaque() => new() { HasStartSection = true, IsOpaque = true };
 
+    /// <summary>Whether a WebAssembly binary has a custom section named "name".</summary>
+    public static bool HasNameSection(ReadOnlySpan<byte> wasm)
+    {
+        var reader = new Reader(wasm);
+        if (!reader.Skip(8))
+        {
+            return false;
+        }
+
+        while (!reader.AtEnd)
+        {
+            if (!reader.TryByte(out byte id) || !reader.TryU32(out uint size) || !reader.TrySlice(size, out ReadOnlySpan<byte> content))
+            {
+                return false;
+            }
+
+            if (id == CustomSection && new Reader(content).TryName(out string? name) && name == "name")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// The part of a WebAssembly binary the façade reads (header, start, export and "name" sections, in order), as a
     /// smaller binary <see cref="Read"/> accepts: the module metadata a precompiled envelope carries.
