@@ -11,6 +11,12 @@ using Wamr.Compiler;
 const int Iterations = 20_000_000;
 string folder = AppContext.BaseDirectory;
 
+if (!File.Exists(Path.Combine(folder, "loop.wamraot")))
+{
+    Console.Error.WriteLine("loop.wamraot was not made at build time: " + (AotCompiler.UnavailableReason ?? "build the sample again."));
+    return 1;
+}
+
 using var engine = new Engine();
 using var store = new Store(engine);
 
