@@ -2,7 +2,9 @@
 # Consumer checks: pack Wamr.Runtime and Wamr.SourceGen, then build and run, outside the repository,
 #   RuntimeHello    - restores Wamr.Runtime and runs a procedural hello (also published with NativeAOT);
 #   SourceGenHello  - restores only Wamr.SourceGen, binds the native build's wasm_c_api.h itself (My.Wasm),
-#                     copies libiwasm beside itself and runs the same hello.
+#                     copies libiwasm beside itself and runs the same hello;
+#   AotHello        - restores Wamr.Compiler, precompiles hello.wasm at build time (<WamrAotCompile>, with the
+#                     wamr-aot tool installed from Wamr.Compiler.Tool) and in-process, and runs it precompiled.
 # Prints one line per check, "PASS <name>" or "FAIL <name>", and exits non-zero if any failed.
 set -uo pipefail
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -37,6 +39,18 @@ for part in build/Wamr.SourceGen.props build/Wamr.SourceGen.targets; do
 done
 grep -q "analyzers/dotnet/cs/Wamr.SourceGen.dll" <<< "$listing"
 result "Wamr.SourceGen carries analyzers/dotnet/cs/Wamr.SourceGen.dll" $?
+# The AOT compiler ships separately: Wamr.Runtime never carries libwamrc (nor needs LLVM).
+for p in Wamr.Compiler Wamr.Compiler.Tool; do
+  test -f "$work/packages/$p.$version.nupkg"; result "package $p.$version.nupkg" $?
+done
+! grep -q "libwamrc" <<< "$(unzip -l "$work/packages/Wamr.Runtime.$version.nupkg")"
+result "Wamr.Runtime does not carry libwamrc" $?
+listing=$(unzip -l "$work/packages/Wamr.Compiler.$version.nupkg")
+for part in "runtimes/$rid/native/libwamrc.so" build/Wamr.Compiler.targets lib/net8.0/Wamr.Compiler.dll licenses/LICENSE.wamr.txt; do
+  grep -q " $part\$" <<< "$listing"; result "Wamr.Compiler carries $part" $?
+done
+grep -q "tools/net8.0/any/wamr-aot.dll" <<< "$(unzip -l "$work/packages/Wamr.Compiler.Tool.$version.nupkg")"
+result "Wamr.Compiler.Tool is a dotnet tool (tools/net8.0/any/wamr-aot.dll)" $?
 
 cp -r "$repo/.ci/consumers/." "$work/"
 cat > "$work/nuget.config" <<XML
@@ -74,6 +88,15 @@ for project in RuntimeHello SourceGenHello; do
   result "$project builds with no warning" $code
   run_hello "$project prints Hello World" dotnet "$work/$project/bin/Release/net10.0/$project.dll"
 done
+
+echo "::: AotHello"
+dotnet tool install Wamr.Compiler.Tool --version "$version" --tool-path "$work/tools" --configfile "$work/nuget.config" > "$work/tool.log" 2>&1
+code=$?; [ $code -eq 0 ] || tail -n 30 "$work/tool.log"
+result "wamr-aot installs from Wamr.Compiler.Tool" $code
+dotnet build "$work/AotHello" -c Release "${props[@]}" -p:WamrAotCommand="$work/tools/wamr-aot" -warnaserror > "$work/AotHello.build.log" 2>&1
+code=$?; [ $code -eq 0 ] || tail -n 30 "$work/AotHello.build.log"
+result "AotHello builds (hello.wasm precompiled by <WamrAotCompile>)" $code
+run_hello "AotHello prints Hello World from precompiled code" dotnet "$work/AotHello/bin/Release/net10.0/AotHello.dll"
 
 echo "::: RuntimeHello, NativeAOT"
 dotnet publish "$work/RuntimeHello" -c Release -r "$rid" -p:PublishAot=true "${props[@]}" -o "$work/aot" > "$work/aot.log" 2>&1

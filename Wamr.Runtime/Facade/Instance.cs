@@ -373,6 +373,22 @@ public sealed unsafe partial class Instance : IDisposable
             throw new LinkException(problems);
         }
 
+        if (module.IsPrecompiled && module.Binary.ImportedTablesAndMemories > 0)
+        {
+            throw new NotSupportedException(
+                "The module is precompiled and imports a table or a memory: WAMR 1.1.2's AOT loader ignores such imports and gives " +
+                "every instance a private one instead of sharing it, and the C API does not even list them. The façade refuses " +
+                "these modules (as it refuses table and memory imports when interpreting).");
+        }
+
+        if (functionImports > 0 && module.IsPrecompiled && !module.Binary.IsOpaque && module.Binary.TablesMayHoldImportedFunctions)
+        {
+            throw new NotSupportedException(
+                "The module is precompiled and an element segment puts an imported function into a table: WAMR 1.1.2's AOT code " +
+                "calls such a function through call_indirect with a broken environment (garbage results, or a host function " +
+                "called without its store, which ends the process). Load this module from its WebAssembly binary instead.");
+        }
+
         if (functionImports > 0 && module.Binary.IsOpaque)
         {
             throw new NotSupportedException(

@@ -13,8 +13,10 @@ namespace Wamr;
 internal sealed class ModuleBinary
 {
     private const byte CustomSection = 0;
+    private const byte ImportSection = 2;
     private const byte ExportSection = 7;
     private const byte StartSection = 8;
+    private const byte ElementSection = 9;
     private const byte ExportKindFunction = 0;
 
     private readonly Dictionary<uint, string> _functionNames = new();
@@ -27,6 +29,22 @@ internal sealed class ModuleBinary
     /// <summary>Whether the module has a start function (assumed when <see cref="IsOpaque"/>).</summary>
     public bool HasStartSection { get; private set; }
 
+    private byte[]? _elements;
+    private bool _importsUnreadable;
+
+    /// <summary>How many functions the module imports (the first indices of its function index space).</summary>
+    public uint ImportedFunctions { get; private set; }
+
+    /// <summary>How many tables and memories the module imports.</summary>
+    public uint ImportedTablesAndMemories { get; private set; }
+
+    /// <summary>
+    /// Whether an element segment (active, passive or declarative: every way a function becomes a funcref) names an
+    /// imported function, so that a table may hold one; true when the sections cannot be read.
+    /// </summary>
+    public bool TablesMayHoldImportedFunctions =>
+        IsOpaque || _importsUnreadable || (ImportedFunctions > 0 && _elements is not null && ElementsNameFunctionBelow(_elements, ImportedFunctions));
+
     /// <summary>Whether the façade could not read the module's sections (a raw AOT image): nothing is known.</summary>
     public bool IsOpaque { get; private set; }
 
@@ -34,8 +52,33 @@ internal sealed class ModuleBinary
     /// have a start function, so that the start-function guard stays on.</summary>
     public static ModuleBinary Opaque() => new() { HasStartSection = true, IsOpaque = true };
 
+    /// <summary>Whether a WebAssembly binary has a custom section named "name".</summary>
+    public static bool HasNameSection(ReadOnlySpan<byte> wasm)
+    {
+        var reader = new Reader(wasm);
+        if (!reader.Skip(8))
+        {
+            return false;
+        }
+
+        while (!reader.AtEnd)
+        {
+            if (!reader.TryByte(out byte id) || !reader.TryU32(out uint size) || !reader.TrySlice(size, out ReadOnlySpan<byte> content))
+            {
+                return false;
+            }
+
+            if (id == CustomSection && new Reader(content).TryName(out string? name) && name == "name")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
-    /// The part of a WebAssembly binary the façade reads (header, start, export and "name" sections, in order), as a
+    /// The part of a WebAssembly binary the façade reads (header, import, start, export, element and "name" sections, in order), as a
     /// smaller binary <see cref="Read"/> accepts: the module metadata a precompiled envelope carries.
     /// </summary>
     public static byte[] ExtractMetadata(ReadOnlySpan<byte> wasm)
@@ -56,7 +99,7 @@ internal sealed class ModuleBinary
                 break;
             }
 
-            bool keep = id is StartSection or ExportSection
+            bool keep = id is ImportSection or StartSection or ExportSection or ElementSection
                 || (id == CustomSection && new Reader(content).TryName(out string? name) && name == "name");
             if (keep)
             {
@@ -105,6 +148,12 @@ internal sealed class ModuleBinary
 
             switch (id)
             {
+                case ImportSection:
+                    result.ReadImports(content);
+                    break;
+                case ElementSection:
+                    result._elements = content.ToArray();
+                    break;
                 case StartSection:
                     result.HasStartSection = true;
                     break;
@@ -118,6 +167,101 @@ internal sealed class ModuleBinary
         }
 
         return result;
+    }
+
+    private void ReadImports(ReadOnlySpan<byte> content)
+    {
+        var reader = new Reader(content);
+        if (!reader.TryU32(out uint count))
+        {
+            _importsUnreadable = true;
+            return;
+        }
+
+        for (uint i = 0; i < count; i++)
+        {
+            if (!reader.TryName(out _) || !reader.TryName(out _) || !reader.TryByte(out byte kind))
+            {
+                _importsUnreadable = true;
+                return;
+            }
+
+            bool ok = kind switch
+            {
+                0 => reader.TryU32(out _),
+                1 => reader.TryByte(out _) && reader.TryLimits(),
+                2 => reader.TryLimits(),
+                3 => reader.TryByte(out _) && reader.TryByte(out _),
+                _ => false,
+            };
+            if (!ok)
+            {
+                _importsUnreadable = true;
+                return;
+            }
+
+            if (kind == 0)
+            {
+                ImportedFunctions++;
+            }
+            else if (kind is 1 or 2)
+            {
+                ImportedTablesAndMemories++;
+            }
+        }
+    }
+
+    /// <summary>Whether the element section names a function index below <paramref name="limit"/> (or cannot be read).</summary>
+    private static bool ElementsNameFunctionBelow(ReadOnlySpan<byte> content, uint limit)
+    {
+        var reader = new Reader(content);
+        if (!reader.TryU32(out uint count))
+        {
+            return true;
+        }
+
+        for (uint i = 0; i < count; i++)
+        {
+            if (!reader.TryU32(out uint flags) || flags > 7)
+            {
+                return true;
+            }
+
+            bool hasTable = flags is 2 or 6;
+            bool hasOffset = (flags & 1) == 0;
+            bool expressions = (flags & 4) != 0;
+            if ((hasTable && !reader.TryU32(out _)) || (hasOffset && !reader.TrySkipConstant(limit, out _)))
+            {
+                return true;
+            }
+
+            if ((flags & 3) != 0 && !reader.TryByte(out _))
+            {
+                return true; // element kind (0x00) or reference type
+            }
+
+            if (!reader.TryU32(out uint items))
+            {
+                return true;
+            }
+
+            for (uint j = 0; j < items; j++)
+            {
+                if (expressions)
+                {
+                    if (!reader.TrySkipConstant(limit, out bool namesImport) || namesImport)
+                    {
+                        return true;
+                    }
+                }
+                else if (!reader.TryU32(out uint function) || function < limit)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private void ReadExports(ReadOnlySpan<byte> content)
@@ -243,6 +387,74 @@ internal sealed class ModuleBinary
             slice = _rest[..(int)length];
             _rest = _rest[(int)length..];
             return true;
+        }
+
+        public bool TryLimits() => TryByte(out byte flags) && TryU32(out _) && ((flags & 1) == 0 || TryU32(out _));
+
+        /// <summary>Skips a constant expression up to its <c>end</c>; says whether it has a <c>ref.func</c> below
+        /// <paramref name="limit"/>. False for an instruction a constant expression cannot hold.</summary>
+        public bool TrySkipConstant(uint limit, out bool namesFunctionBelow)
+        {
+            namesFunctionBelow = false;
+            while (TryByte(out byte opcode))
+            {
+                switch (opcode)
+                {
+                    case 0x0B:
+                        return true;
+                    case 0x41 or 0x42:
+                        if (!TrySkipLeb())
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case 0x23:
+                        if (!TryU32(out _))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case 0xD0:
+                        if (!TryByte(out _))
+                        {
+                            return false;
+                        }
+
+                        break;
+                    case 0xD2:
+                        if (!TryU32(out uint function))
+                        {
+                            return false;
+                        }
+
+                        namesFunctionBelow |= function < limit;
+                        break;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        private bool TrySkipLeb()
+        {
+            for (int i = 0; i < 10; i++)
+            {
+                if (!TryByte(out byte b))
+                {
+                    return false;
+                }
+
+                if ((b & 0x80) == 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         public bool TryName([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? name)

@@ -54,11 +54,6 @@ internal static class PrecompiledCompatibility
             required |= PrecompiledFeatures.ThreadManagerChecks;
         }
 
-        if ((runtime & WamrExt.WAMR_EXT_FEATURE_DUMP_CALL_STACK) != 0)
-        {
-            required |= PrecompiledFeatures.CallStackFrames;
-        }
-
         return required;
     }
 
@@ -74,6 +69,11 @@ internal static class PrecompiledCompatibility
         if ((runtime & WamrExt.WAMR_EXT_FEATURE_REF_TYPES) != 0)
         {
             allowed |= PrecompiledFeatures.ReferenceTypes;
+        }
+
+        if ((runtime & WamrExt.WAMR_EXT_FEATURE_DUMP_CALL_STACK) != 0)
+        {
+            allowed |= PrecompiledFeatures.CallStackFrames;
         }
 
         if ((runtime & WamrExt.WAMR_EXT_FEATURE_SIMD) != 0)
@@ -110,11 +110,6 @@ internal static class PrecompiledCompatibility
         }
 
         PrecompiledFeatures extra = features & ~AllowedFeatures(runtime);
-        if ((runtime & WamrExt.WAMR_EXT_FEATURE_DUMP_CALL_STACK) == 0)
-        {
-            extra |= features & PrecompiledFeatures.CallStackFrames;
-        }
-
         return extra != PrecompiledFeatures.None ? $"the module was compiled with {extra}, which this runtime was built without." : null;
     }
 

@@ -246,13 +246,13 @@ public sealed class SampleTests
             .OrderBy(n => n, StringComparer.Ordinal)
             .ToArray();
         // 14 ports of WAMR's C samples, 4 of them again with the façade (samples/*Oop), and the façade's own Timeout and
-        // Wasi; the façade's samples are tested by OopSampleTests.
-        Assert.AreEqual(20, samples.Length, string.Join(", ", samples));
+        // Wasi (tested by OopSampleTests) and Aot (AotSampleTests).
+        Assert.AreEqual(21, samples.Length, string.Join(", ", samples));
         foreach (string sample in samples)
         {
             Assert.IsTrue(File.Exists(SampleProcess.AssemblyPath(sample)), sample);
             bool facade = sample.EndsWith("Oop", StringComparison.Ordinal) || sample is "Timeout" or "Wasi";
-            Type tests = facade ? typeof(OopSampleTests) : typeof(SampleTests);
+            Type tests = sample == "Aot" ? typeof(AotSampleTests) : facade ? typeof(OopSampleTests) : typeof(SampleTests);
             Assert.IsNotNull(tests.GetMethod(sample), $"{tests.Name} has no test for samples/{sample}.");
         }
     }

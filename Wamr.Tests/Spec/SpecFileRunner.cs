@@ -5,6 +5,8 @@ using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Threading;
 
+using Wamr.Compiler;
+
 namespace Wamr.Tests.Spec;
 
 /// <summary>
@@ -19,6 +21,9 @@ public sealed class SpecFileRunner
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
     private readonly string _file;
+    private readonly SpecMode _mode;
+    private readonly Action<int>? _starting;
+    private readonly Action<SpecOutcome>? _finished;
     private readonly string _directory;
     private readonly SpecValues _values = new();
     private readonly Dictionary<string, ModuleSlot> _named = new(StringComparer.Ordinal);
@@ -27,9 +32,12 @@ public sealed class SpecFileRunner
     private Linker _linker = null!;
     private ModuleSlot? _current;
 
-    private SpecFileRunner(string file)
+    private SpecFileRunner(string file, SpecMode mode, Action<int>? starting, Action<SpecOutcome>? finished)
     {
         _file = file;
+        _mode = mode;
+        _starting = starting;
+        _finished = finished;
         _directory = Path.GetDirectoryName(SpecSuite.JsonPath(file))!;
     }
 
@@ -37,10 +45,16 @@ public sealed class SpecFileRunner
     /// Runs <paramref name="wastFile"/> on a thread of its own (a large native stack, so deep host-forwarded recursion
     /// cannot overflow it) and waits at most <see cref="Timeout"/>.
     /// </summary>
+    /// <param name="wastFile">The file.</param>
+    /// <param name="mode">How modules are loaded: interpreted, or compiled ahead of time and then loaded.</param>
+    /// <param name="starting">Called with each command's line before it runs (the precompiled child process reports it,
+    /// so that a crash can be placed).</param>
+    /// <param name="finished">Called with each outcome as soon as it is known.</param>
     /// <exception cref="TimeoutException">The file did not finish in time (its thread is abandoned).</exception>
-    public static IReadOnlyList<SpecOutcome> Run(string wastFile)
+    public static IReadOnlyList<SpecOutcome> Run(
+        string wastFile, SpecMode mode = SpecMode.Interpreted, Action<int>? starting = null, Action<SpecOutcome>? finished = null)
     {
-        var runner = new SpecFileRunner(wastFile);
+        var runner = new SpecFileRunner(wastFile, mode, starting, finished);
         ExceptionDispatchInfo? error = null;
         var thread = new Thread(
             () =>
@@ -82,6 +96,7 @@ public sealed class SpecFileRunner
                 string type = command.GetProperty("type").GetString()!;
                 int line = command.GetProperty("line").GetInt32();
                 SpecOutcome outcome;
+                _starting?.Invoke(line);
                 try
                 {
                     outcome = Execute(type, line, command);
@@ -96,6 +111,7 @@ public sealed class SpecFileRunner
                 }
 
                 _outcomes.Add(outcome);
+                _finished?.Invoke(outcome);
             }
         }
     }
@@ -139,7 +155,7 @@ public sealed class SpecFileRunner
         SpecOutcome outcome;
         try
         {
-            Module module = Module.FromFile(_store, Path.Combine(_directory, command.GetProperty("filename").GetString()!));
+            Module module = LoadModule(File.ReadAllBytes(Path.Combine(_directory, command.GetProperty("filename").GetString()!)));
             slot = new ModuleSlot(_linker.Instantiate(_store, module), line, null, null);
             outcome = Passed(line, "module");
         }
@@ -208,7 +224,7 @@ public sealed class SpecFileRunner
         byte[] bytes = File.ReadAllBytes(Path.Combine(_directory, command.GetProperty("filename").GetString()!));
         try
         {
-            Module.FromBytes(_store, bytes);
+            LoadModule(bytes);
         }
         catch (WasmException)
         {
@@ -222,7 +238,7 @@ public sealed class SpecFileRunner
     {
         try
         {
-            Module module = Module.FromFile(_store, Path.Combine(_directory, command.GetProperty("filename").GetString()!));
+            Module module = LoadModule(File.ReadAllBytes(Path.Combine(_directory, command.GetProperty("filename").GetString()!)));
             _linker.Instantiate(_store, module);
         }
         catch (WasmException e) when (type == "assert_unlinkable" && LinkErrorAtLoad(e))
@@ -290,6 +306,12 @@ public sealed class SpecFileRunner
 
         return slot;
     }
+
+    /// <summary>A module from its binary: loaded, or in <see cref="SpecMode.Precompiled"/> compiled by
+    /// <see cref="AotCompiler"/> (whose loader rejects what the runtime's would) and then loaded precompiled.</summary>
+    private Module LoadModule(byte[] wasm) => _mode == SpecMode.Interpreted
+        ? Module.FromBytes(_store, wasm)
+        : Module.FromPrecompiled(_store, AotCompiler.Compile(wasm));
 
     private SpecOutcome Passed(int line, string type) => new(_file, line, type, SpecStatus.Passed, null, string.Empty);
 

@@ -2,6 +2,8 @@
  * Wamr for .NET AOT compiler extension (see wamrc_ext.h).
  */
 #include <stdarg.h>
+#include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "wamrc_ext.h"
@@ -9,6 +11,7 @@
 #include "aot_export.h"
 #include "bh_platform.h"
 #include "version.h"
+#include "wasm.h"
 #include "wasm_export.h"
 
 #include <llvm-c/Core.h>
@@ -25,7 +28,19 @@ aot_emit_aot_file_buf(aot_comp_context_t comp_ctx, aot_comp_data_t comp_data, ui
 struct wamrc_ext_module {
     wasm_module_t module;
     uint8_t *binary;
+    /* An untouched copy: WAMR 1.1.2's loader rewrites names inside the binary it loads (each string moved one
+       byte back over its length, to NUL-terminate it in place), and its AOT compiler later parses the "name"
+       section again from that binary, reading the clobbered lengths ("unexpected end of section"). The module's
+       name-section pointers are moved into this copy after loading. */
+    uint8_t *pristine;
 };
+
+/* The loader's module is an interpreter WASMModule (wasm_runtime_load with the interpreter built in); the two
+   pointers below are the only fields this file touches. */
+_Static_assert(offsetof(WASMModule, module_type) == 0, "WASMModule no longer starts with its module type");
+_Static_assert(sizeof(((WASMModule *)0)->name_section_buf) == sizeof(void *), "WASMModule.name_section_buf changed");
+_Static_assert(sizeof(((WASMModule *)0)->name_section_buf_end) == sizeof(void *),
+               "WASMModule.name_section_buf_end changed");
 
 /* WAMR's console output inside the compiler ("Create AoT compiler with: ..." and loader warnings) is
    dropped: errors reach the caller through the loader's error buffer and aot_get_last_error. */
@@ -79,6 +94,26 @@ wamrc_ext_build_features(void)
 
 static bool initialized;
 
+/* The compiler's runtime allocates zeroed memory: WAMR 1.1.2's AOT emitter copies alignment padding of its
+   name-section buffer into the file, and zeroed padding makes the output reproducible byte for byte. */
+static void *
+zeroed_malloc(unsigned int size)
+{
+    return calloc(1, size ? size : 1);
+}
+
+static void *
+plain_realloc(void *ptr, unsigned int size)
+{
+    return realloc(ptr, size);
+}
+
+static void
+plain_free(void *ptr)
+{
+    free(ptr);
+}
+
 bool
 wamrc_ext_init(void)
 {
@@ -87,7 +122,10 @@ wamrc_ext_init(void)
     if (initialized)
         return true;
     memset(&args, 0, sizeof(args));
-    args.mem_alloc_type = Alloc_With_System_Allocator;
+    args.mem_alloc_type = Alloc_With_Allocator;
+    args.mem_alloc_option.allocator.malloc_func = (void *)zeroed_malloc;
+    args.mem_alloc_option.allocator.realloc_func = (void *)plain_realloc;
+    args.mem_alloc_option.allocator.free_func = (void *)plain_free;
     if (!wasm_runtime_full_init(&args))
         return false;
     if (!aot_compiler_init()) {
@@ -118,6 +156,11 @@ wamrc_ext_load(const uint8_t *wasm, uint32_t size, char *error, uint32_t error_s
         write_error(error, error_size, "the binary is empty");
         return NULL;
     }
+    /* Only WebAssembly binaries: the compiler's runtime also has WAMR's AOT loader, which trusts its input. */
+    if (size < 4 || memcmp(wasm, "\0asm", 4) != 0) {
+        write_error(error, error_size, "magic header not detected: not a WebAssembly binary");
+        return NULL;
+    }
     if (!(result = wasm_runtime_malloc(sizeof(wamrc_ext_module)))) {
         write_error(error, error_size, "out of memory");
         return NULL;
@@ -128,14 +171,30 @@ wamrc_ext_load(const uint8_t *wasm, uint32_t size, char *error, uint32_t error_s
         write_error(error, error_size, "out of memory");
         return NULL;
     }
+    if (!(result->pristine = wasm_runtime_malloc(size))) {
+        wasm_runtime_free(result->binary);
+        wasm_runtime_free(result);
+        write_error(error, error_size, "out of memory");
+        return NULL;
+    }
     memcpy(result->binary, wasm, size);
+    memcpy(result->pristine, wasm, size);
     if (error && error_size > 0)
         error[0] = '\0';
     result->module = wasm_runtime_load(result->binary, size, error, error_size);
     if (!result->module) {
+        wasm_runtime_free(result->pristine);
         wasm_runtime_free(result->binary);
         wasm_runtime_free(result);
         return NULL;
+    }
+    if (((WASMModule *)result->module)->module_type == Wasm_Module_Bytecode) {
+        WASMModule *module = (WASMModule *)result->module;
+        const uint8_t *start = module->name_section_buf, *end = module->name_section_buf_end;
+        if (start && end && start >= result->binary && end <= result->binary + size && start <= end) {
+            module->name_section_buf = result->pristine + (start - result->binary);
+            module->name_section_buf_end = result->pristine + (end - result->binary);
+        }
     }
     return result;
 }
@@ -152,6 +211,7 @@ wamrc_ext_unload(wamrc_ext_module *module)
     if (!module)
         return;
     wasm_runtime_unload(module->module);
+    wasm_runtime_free(module->pristine);
     wasm_runtime_free(module->binary);
     wasm_runtime_free(module);
 }

@@ -4,7 +4,7 @@
  * file into memory, the host CPU LLVM would target).
  *
  * Compiled into libwamrc together with WAMR's compilation sources (native/compiler/CMakeLists.txt)
- * and bound by Wamr.SourceGen (class Wamr.Compilation.Interop.WamrcExt). libwamrc exports only these
+ * and bound by Wamr.SourceGen (class Wamr.Compiler.Interop.WamrcExt). libwamrc exports only these
  * functions and aot_export.h's (native/compiler/wamrc.map).
  *
  * Written for exactly one WAMR version (WAMRC_EXT_WAMR_VERSION); wamrc_ext.c refuses to compile
@@ -50,7 +50,7 @@ uint32_t
 wamrc_ext_build_features(void);
 
 /*
- * Initialises the compiler's private WAMR runtime (system allocator) and LLVM's targets. Idempotent;
+ * Initialises the compiler's private WAMR runtime (zeroing allocator: reproducible output) and LLVM's targets. Idempotent;
  * returns false if the runtime could not be initialised. There is no matching shutdown: LLVM cannot
  * be initialised again in the same process once shut down.
  */
