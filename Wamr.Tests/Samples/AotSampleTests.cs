@@ -15,7 +15,7 @@ namespace Wamr.Tests.Samples;
 public sealed partial class AotSampleTests
 {
     [TestMethod]
-    public void PrecompiledAtBuildTimeAndFasterThanTheInterpreter()
+    public void Aot()
     {
         SampleProcess run = SampleProcess.Run("Aot", TimeSpan.FromMinutes(3));
         Assert.AreEqual(0, run.ExitCode, run.Transcript);
