@@ -95,7 +95,7 @@ wamr_ext_take_trap(wasm_store_t *store, wasm_module_inst_t module_inst);
  * is passed as ref.null. Returns true on success, the results in cells. Returns false when the
  * function trapped, or cannot be called this way (NULL, a host function, an import, too few cells:
  * nothing is called then); *trap (when trap is not NULL) then receives a trap owned by the caller
- * saying which (NULL only when func is NULL). The instance's exception is cleared either way.
+ * saying which (NULL only when func is NULL). After a call that trapped, the instance's exception is cleared.
  */
 WASM_API_EXTERN bool
 wamr_ext_func_call(const wasm_func_t *func, uint32_t *cells, uint32_t cell_count, wasm_trap_t **trap);
