@@ -191,6 +191,70 @@ public sealed class InterruptTests : FacadeTest
     }
 
     [TestMethod]
+    public void TypedDelegatesWithATimeoutOfEveryArityCallTheFunction()
+    {
+        Instance instance = Instantiate("arity");
+        Func f(string name) => instance.GetFunction(name)!;
+        TimeSpan limit = TimeSpan.FromSeconds(30);
+        Assert.AreEqual(7.0, f("f0").AsFunc<double>(limit)());
+        Assert.AreEqual(-3.0, f("f1").AsFunc<int, double>(limit)(-3));
+        Assert.AreEqual(-9.0, f("f2").AsFunc<int, long, double>(limit)(1, -1));
+        Assert.AreEqual(150.0, f("f3").AsFunc<int, long, float, double>(limit)(0, 0, 1.5f));
+        Assert.AreEqual(-2500.0, f("f4").AsFunc<int, long, float, double, double>(limit)(0, 0, 0, -2.5));
+        Assert.AreEqual(-10_000.0, f("f5").AsFunc<int, long, float, double, int, double>(limit)(0, 0, 0, 0, -1));
+        Assert.AreEqual(1e5 * (1L << 40), f("f6").AsFunc<int, long, float, double, int, long, double>(limit)(0, 0, 0, 0, 0, 1L << 40));
+
+        Func<double> last = f("last").AsFunc<double>();
+        f("a0").AsAction(limit)();
+        Assert.AreEqual(7.0, last());
+        f("a1").AsAction<int>(limit)(int.MinValue);
+        Assert.AreEqual((double)int.MinValue, last());
+        f("a2").AsAction<int, long>(limit)(0, 4);
+        Assert.AreEqual(40.0, last());
+        f("a3").AsAction<int, long, float>(limit)(0, 0, 0.5f);
+        Assert.AreEqual(50.0, last());
+        f("a4").AsAction<int, long, float, double>(Timeout.InfiniteTimeSpan)(0, 0, 0, 0.25);
+        Assert.AreEqual(250.0, last());
+        f("a5").AsAction<int, long, float, double, int>(limit)(0, 0, 0, 0, 3);
+        Assert.AreEqual(30_000.0, last());
+        f("a6").AsAction<int, long, float, double, int, long>(limit)(1, 0, 0, 0, 0, 2);
+        Assert.AreEqual(200_001.0, last());
+
+        // A zero limit: every call times out, even one without branches.
+        Assert.AreEqual(InterruptReason.Timeout, Assert.ThrowsExactly<CallInterruptedException>(() => f("f0").AsFunc<double>(TimeSpan.Zero)()).Reason);
+        Assert.ThrowsExactly<CallInterruptedException>(() => f("a6").AsAction<int, long, float, double, int, long>(TimeSpan.Zero)(3, 0, 0, 0, 0, 0));
+        Assert.AreEqual(3.0, last(), "the timed-out action ran to its end (no branch or call looked at the flag)");
+    }
+
+    [TestMethod]
+    public void TypedDelegateWithATimeoutStopsEachRunawayCall()
+    {
+        Instance instance = InstantiateLoops();
+        Func<int, int> count = instance.GetFunction("count")!.AsFunc<int, int>(TimeSpan.FromMilliseconds(40));
+        Assert.AreEqual(1000, count(1000));
+        for (int i = 0; i < 2; i++)
+        {
+            CallInterruptedException interrupted = Assert.ThrowsExactly<CallInterruptedException>(() => count(Forever));
+            Assert.AreEqual(InterruptReason.Timeout, interrupted.Reason);
+            Assert.AreEqual("interrupted: the call's timeout of 40 ms elapsed", interrupted.TrapMessage);
+        }
+
+        Assert.AreEqual(2000, count(2000));
+        Action<int> spin = instance.GetFunction("spin")!.AsAction<int>(TimeSpan.FromMilliseconds(40));
+        Assert.ThrowsExactly<CallInterruptedException>(() => spin(Forever));
+    }
+
+    [TestMethod]
+    public void TypedDelegateWithATimeoutRefusesWhatAPlainOneRefuses()
+    {
+        Func count = InstantiateLoops().GetFunction("count")!;
+        Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => count.AsFunc<int, int>(TimeSpan.FromSeconds(-1)));
+        Assert.ThrowsExactly<InvalidOperationException>(() => count.AsFunc<long, int>(TimeSpan.FromSeconds(1)));
+        Assert.ThrowsExactly<InvalidOperationException>(() => count.AsAction<int>(TimeSpan.FromSeconds(1)));
+        Assert.ThrowsExactly<NotSupportedException>(() => count.AsFunc<int, string>(TimeSpan.FromSeconds(1)));
+    }
+
+    [TestMethod]
     public void InterruptAfterScopeStopsTypedCalls()
     {
         Instance instance = InstantiateLoops();
