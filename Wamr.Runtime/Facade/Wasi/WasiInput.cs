@@ -55,7 +55,8 @@ public sealed class WasiInput
     }
 
     /// <summary>What <paramref name="stream"/> yields, read by a background thread as the program consumes it; the
-    /// program sees end-of-file when the stream ends. A stream is read by one instance only. The caller keeps
+    /// program sees end-of-file when the stream ends. A stream is read by one instance only (the first instantiation
+    /// that uses it claims it, even if it then fails). The caller keeps
     /// ownership of the stream (it is not closed).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="stream"/> cannot be read.</exception>
