@@ -94,6 +94,35 @@ public sealed class AotCompilerTests : CompilerTest
     }
 
     [TestMethod]
+    public void ImportedFunctionsInTablesAreRefusedPrecompiled()
+    {
+        // WAMR 1.1.2's AOT call_indirect to an imported (host) function has a broken environment: refused up front.
+        foreach (string name in new[] { "aot_table_import", "aot_declared_import" })
+        {
+            Module module = Module.FromPrecompiled(Store, Compiled(name));
+            NotSupportedException e = Assert.ThrowsExactly<NotSupportedException>(() => new Instance(Store, module, Func.FromCallback(Store, () => 1)), name);
+            StringAssert.Contains(e.Message, "imported function into a table");
+        }
+
+        // Interpreted, the same module works.
+        Assert.AreEqual(1, new Instance(Store, Load("aot_table_import"), Func.FromCallback(Store, () => 1)).GetFunction<int, int>("call")!(0));
+
+        // A table of the module's own functions beside a function import is fine, and calls through it work.
+        var own = new Instance(Store, Module.FromPrecompiled(Store, Compiled("aot_table_own")), Func.FromCallback(Store, () => 42));
+        Assert.AreEqual(7, own.GetFunction<int, int>("call")!(0));
+        Assert.AreEqual(42, own.GetFunction<int, int>("call")!(1));
+    }
+
+    [TestMethod]
+    public void TableAndMemoryImportsAreRefusedPrecompiled()
+    {
+        Module module = Module.FromPrecompiled(Store, Compiled("memory_import"));
+        // WAMR's C API does not even list the memory import of an AOT module; the envelope's metadata does.
+        Assert.AreEqual(0, module.Imports.Count);
+        StringAssert.Contains(Assert.ThrowsExactly<NotSupportedException>(() => new Instance(Store, module)).Message, "imports a table or a memory");
+    }
+
+    [TestMethod]
     public void SerializeGivesTheEnvelopeAndDeserializeLoadsIt()
     {
         byte[] envelope = Compiled("arith");
