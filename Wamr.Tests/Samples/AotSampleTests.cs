@@ -14,8 +14,9 @@ namespace Wamr.Tests.Samples;
 [TestClass]
 public sealed partial class AotSampleTests
 {
+    /// <summary>Precompiled at build time, and faster than the interpreter.</summary>
     [TestMethod]
-    public void PrecompiledAtBuildTimeAndFasterThanTheInterpreter()
+    public void Aot()
     {
         SampleProcess run = SampleProcess.Run("Aot", TimeSpan.FromMinutes(3));
         Assert.AreEqual(0, run.ExitCode, run.Transcript);

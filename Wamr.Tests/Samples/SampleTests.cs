@@ -245,12 +245,13 @@ public sealed class SampleTests
             .Where(n => File.Exists(Path.Combine(RepoPaths.Root, "samples", n, n + ".csproj")))
             .OrderBy(n => n, StringComparer.Ordinal)
             .ToArray();
-        // 14 ports of WAMR's C samples, and 4 of them again with the façade (samples/*Oop, tested by OopSampleTests).
-        Assert.AreEqual(18, samples.Length, string.Join(", ", samples));
+        // 14 ports of WAMR's C samples, 4 of them again with the façade (samples/*Oop, tested by OopSampleTests), and
+        // the ahead-of-time sample (samples/Aot, tested by AotSampleTests).
+        Assert.AreEqual(19, samples.Length, string.Join(", ", samples));
         foreach (string sample in samples)
         {
             Assert.IsTrue(File.Exists(SampleProcess.AssemblyPath(sample)), sample);
-            Type tests = sample.EndsWith("Oop", StringComparison.Ordinal) ? typeof(OopSampleTests) : typeof(SampleTests);
+            Type tests = sample.EndsWith("Oop", StringComparison.Ordinal) ? typeof(OopSampleTests) : sample == "Aot" ? typeof(AotSampleTests) : typeof(SampleTests);
             Assert.IsNotNull(tests.GetMethod(sample), $"{tests.Name} has no test for samples/{sample}.");
         }
     }
