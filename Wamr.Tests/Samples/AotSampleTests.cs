@@ -14,6 +14,7 @@ namespace Wamr.Tests.Samples;
 [TestClass]
 public sealed partial class AotSampleTests
 {
+    /// <summary>Precompiled at build time, and faster than the interpreter.</summary>
     [TestMethod]
     public void Aot()
     {

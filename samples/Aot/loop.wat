@@ -1,4 +1,4 @@
-;; A memory loop: n iterations of one i32 store and one i32 load (wat2wasm loop.wat -o loop.wasm).
+;; A memory loop: n iterations of one i32 store and one i32 load (wat2wasm --debug-names loop.wat -o loop.wasm).
 (module
   (memory (export "mem") 1)
   (func (export "run") (param $n i32) (result i32)
