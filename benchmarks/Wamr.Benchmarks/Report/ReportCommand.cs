@@ -6,6 +6,7 @@ using System.Linq;
 using System.Runtime.InteropServices;
 using System.Text;
 
+using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
@@ -66,10 +67,16 @@ public static class ReportCommand
                         throw new InvalidOperationException(name + " produced no result (see BenchmarkDotNet's output above)");
                     }
 
-                    // Categories: the operation, and the path (on the method or on the class).
+                    // Categories: the operation, and the path (on the class, or on the method, which then wins).
                     string[] categories = report.BenchmarkCase.Descriptor.Categories;
                     string operation = categories.Single(operations.Contains);
-                    string path = categories.Single(c => !operations.Contains(c));
+                    string[] methodPaths = report.BenchmarkCase.Descriptor.WorkloadMethod
+                        .GetCustomAttributes(typeof(BenchmarkCategoryAttribute), inherit: false)
+                        .Cast<BenchmarkCategoryAttribute>()
+                        .SelectMany(a => a.Categories)
+                        .Where(c => !operations.Contains(c))
+                        .ToArray();
+                    string path = methodPaths.Length > 0 ? methodPaths.Single() : categories.Single(c => !operations.Contains(c));
                     long? allocated = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase);
                     measurements.Add(new Measurement(operation, path, report.ResultStatistics.Mean, allocated));
                 }
