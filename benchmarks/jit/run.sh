@@ -11,6 +11,9 @@
 # 2. Builds jit_bench.c once per library (shipped interpreter artifacts/native/linux-x64/libiwasm.so, lazy JIT,
 #    eager JIT) and runs it on benchmarks/Wamr.Benchmarks/Workloads/sha256.wasm and samples/Aot/loop.wasm.
 # 3. Prints each library's size, its dependencies (ldd) and the figures.
+# 4. AOT (when the compiler tool is built: `dotnet build Wamr.Compiler.Tool`): compiles both modules with wamr-aot
+#    (host CPU), takes the raw AOT image out of each envelope and runs jit_bench on them with the shipped libiwasm
+#    (its loads are then AOT-image loads; the compile time is the one wamr-aot prints).
 # Needs cmake, a C/C++ compiler and llvm-14-dev (apt-get install -y llvm-14-dev).
 set -eu
 
@@ -67,6 +70,8 @@ for mode in lazy eager; do
 done
 
 WORKLOADS="$ROOT/benchmarks/Wamr.Benchmarks/Workloads"
+SHA_INPUT="$WORKLOADS/sha256.wasm"
+LOOP_INPUT="$ROOT/samples/Aot/loop.wasm"
 for flavour in interpreter:"$SHIPPED" jit-lazy:"$SCRATCH/build-lazy" jit-eager:"$SCRATCH/build-eager"; do
     label=${flavour%%:*}
     dir=${flavour#*:}
@@ -78,6 +83,28 @@ for flavour in interpreter:"$SHIPPED" jit-lazy:"$SCRATCH/build-lazy" jit-eager:"
         echo "   needs $name$size"
     done
     status=0
-    "$SCRATCH/jit_bench-$label" "$label" "$WORKLOADS/sha256.wasm" "$ROOT/samples/Aot/loop.wasm" "$ROUNDS" || status=$?
+    "$SCRATCH/jit_bench-$label" "$label" "$SHA_INPUT" "$LOOP_INPUT" "$ROUNDS" || status=$?
     [ "$status" -eq 0 ] || echo "$label CRASHED: exit status $status (139 = SIGSEGV)"
 done
+
+# AOT, optional: the envelope (Wamr.Runtime/Facade/PrecompiledEnvelope.cs) is a 112-byte header, M bytes of module
+# metadata, the N-byte image and a SHA-256; M and N are the little-endian 32-bit words at offsets 96 and 100.
+TOOL=$(ls "$ROOT"/Wamr.Compiler.Tool/bin/*/net*/wamr-aot.dll 2>/dev/null | head -n 1 || true)
+if [ -z "$TOOL" ]; then
+    echo "== aot: skipped (dotnet build Wamr.Compiler.Tool first)"
+    exit 0
+fi
+for name in sha256 loop; do
+    input=$SHA_INPUT; [ "$name" = loop ] && input=$LOOP_INPUT
+    dotnet "$TOOL" "$input" -o "$SCRATCH/$name.wamraot" --cpu native
+    python3 - "$SCRATCH/$name.wamraot" "$SCRATCH/$name.aot" <<'PY'
+import struct, sys
+data = open(sys.argv[1], "rb").read()
+metadata, image = struct.unpack_from("<II", data, 96)
+open(sys.argv[2], "wb").write(data[112 + metadata:112 + metadata + image])
+PY
+done
+echo "== aot: $SHIPPED/libiwasm.so loading the raw images ($(stat -c %s "$SCRATCH/sha256.aot") and $(stat -c %s "$SCRATCH/loop.aot") bytes)"
+status=0
+"$SCRATCH/jit_bench-interpreter" aot "$SCRATCH/sha256.aot" "$SCRATCH/loop.aot" "$ROUNDS" || status=$?
+[ "$status" -eq 0 ] || echo "aot CRASHED: exit status $status"
