@@ -7,7 +7,9 @@
  *   ./jit_bench <label> sha256.wasm loop.wasm [rounds]
  * Prints "<label> <measure> <value> <unit>" lines. Loads: the first and the best of `rounds`; run speed: the best
  * of `rounds` runs (the first call reported apart: a lazy JIT compiles then). The SHA-256
- * digest is checked against the same source built natively.
+ * digest is checked against the same source built natively. A lazy JIT keeps compiling in background threads after
+ * wasm_module_new returns, including for the extra modules loaded for timing: on a 2-core machine those threads can
+ * slow the runs that follow (the low SHA-256 figures of some lazy runs).
  */
 #define _POSIX_C_SOURCE 199309L
 #include <stdint.h>
