@@ -80,6 +80,38 @@ public static class NoExtensionScenarios
         });
     }
 
+    /// <summary>Interrupting, time limits and cancellation need the extension: each entry point refuses before anything runs,
+    /// and the same function still works through a plain call.</summary>
+    public static void InterruptionNeedsTheExtension()
+    {
+        Run(store =>
+        {
+            Instance loops = new(store, Load(store, "loops"), [Func.FromCallback(store, (int x) => x)]);
+            Func count = loops.GetFunction("count")!;
+            AssertNeedsExtension(() => store.Interrupt(), "Interrupting a call");
+            AssertNeedsExtension(() => store.InterruptAfter(TimeSpan.FromSeconds(1)), "Interrupting a call");
+            using var cancellation = new System.Threading.CancellationTokenSource();
+            AssertNeedsExtension(() => store.InterruptWhen(cancellation.Token), "Interrupting a call");
+            AssertNeedsExtension(() => count.Call(TimeSpan.FromSeconds(1), Val.I32(3)), "A call with a timeout");
+            AssertNeedsExtension(() => count.Call(cancellation.Token, Val.I32(3)), "A call with a CancellationToken");
+            AssertNeedsExtension(() => count.AsFunc<int, int>(TimeSpan.FromSeconds(1)), "A typed delegate with a timeout");
+
+            Assert.AreEqual(3, count.Call(Val.I32(3))[0].AsI32());
+            Assert.AreEqual(5, loops.GetFunction<int, int>("count")!(5));
+        });
+    }
+
+    /// <summary>A WASI configuration needs the extension (it installs the exit hook, the streams and the directories).</summary>
+    public static void WasiNeedsTheExtension()
+    {
+        Run(store =>
+        {
+            Module wasi = Module.FromFile(store, Path.Combine(AppContext.BaseDirectory, "Wasi", "Modules", "wasi_exit.wasm"));
+            var options = new InstanceOptions { Wasi = new WasiConfiguration().WithArguments("program") };
+            AssertNeedsExtension(() => _ = new Instance(store, wasi, [], options), "WASI configuration");
+        });
+    }
+
     /// <summary>Asserts that <paramref name="action"/> throws <see cref="NotSupportedException"/> saying that the engine
     /// extension is needed, and naming <paramref name="feature"/>.</summary>
     public static void AssertNeedsExtension(Action action, string feature)
