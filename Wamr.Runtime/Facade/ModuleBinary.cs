@@ -55,7 +55,7 @@ internal sealed class ModuleBinary
     /// <summary>Whether a WebAssembly binary has a custom section named "name".</summary>
     public static bool HasNameSection(ReadOnlySpan<byte> wasm)
     {
-        var reader = new Reader(wasm);
+        var reader = new WasmBinaryReader(wasm);
         if (!reader.Skip(8))
         {
             return false;
@@ -68,7 +68,7 @@ internal sealed class ModuleBinary
                 return false;
             }
 
-            if (id == CustomSection && new Reader(content).TryName(out string? name) && name == "name")
+            if (id == CustomSection && new WasmBinaryReader(content).TryName(out string? name) && name == "name")
             {
                 return true;
             }
@@ -90,7 +90,7 @@ internal sealed class ModuleBinary
         }
 
         output.Write(wasm[..8]);
-        var reader = new Reader(wasm);
+        var reader = new WasmBinaryReader(wasm);
         reader.Skip(8);
         while (!reader.AtEnd)
         {
@@ -100,7 +100,7 @@ internal sealed class ModuleBinary
             }
 
             bool keep = id is ImportSection or StartSection or ExportSection or ElementSection
-                || (id == CustomSection && new Reader(content).TryName(out string? name) && name == "name");
+                || (id == CustomSection && new WasmBinaryReader(content).TryName(out string? name) && name == "name");
             if (keep)
             {
                 output.WriteByte(id);
@@ -133,7 +133,7 @@ internal sealed class ModuleBinary
     public static ModuleBinary Read(ReadOnlySpan<byte> bytes)
     {
         var result = new ModuleBinary();
-        var reader = new Reader(bytes);
+        var reader = new WasmBinaryReader(bytes);
         if (!reader.Skip(8))
         {
             return result;
@@ -171,7 +171,7 @@ internal sealed class ModuleBinary
 
     private void ReadImports(ReadOnlySpan<byte> content)
     {
-        var reader = new Reader(content);
+        var reader = new WasmBinaryReader(content);
         if (!reader.TryU32(out uint count))
         {
             _importsUnreadable = true;
@@ -214,7 +214,7 @@ internal sealed class ModuleBinary
     /// <summary>Whether the element section names a function index below <paramref name="limit"/> (or cannot be read).</summary>
     private static bool ElementsNameFunctionBelow(ReadOnlySpan<byte> content, uint limit)
     {
-        var reader = new Reader(content);
+        var reader = new WasmBinaryReader(content);
         if (!reader.TryU32(out uint count))
         {
             return true;
@@ -266,7 +266,7 @@ internal sealed class ModuleBinary
 
     private void ReadExports(ReadOnlySpan<byte> content)
     {
-        var reader = new Reader(content);
+        var reader = new WasmBinaryReader(content);
         if (!reader.TryU32(out uint count))
         {
             return;
@@ -288,7 +288,7 @@ internal sealed class ModuleBinary
 
     private void ReadCustom(ReadOnlySpan<byte> content)
     {
-        var reader = new Reader(content);
+        var reader = new WasmBinaryReader(content);
         if (!reader.TryName(out string? sectionName) || sectionName != "name")
         {
             return;
@@ -306,7 +306,7 @@ internal sealed class ModuleBinary
                 continue;
             }
 
-            var names = new Reader(body);
+            var names = new WasmBinaryReader(body);
             if (!names.TryU32(out uint count))
             {
                 return;
@@ -321,152 +321,6 @@ internal sealed class ModuleBinary
 
                 _functionNames[index] = name;
             }
-        }
-    }
-
-    private ref struct Reader
-    {
-        private ReadOnlySpan<byte> _rest;
-
-        public Reader(ReadOnlySpan<byte> bytes) => _rest = bytes;
-
-        public readonly bool AtEnd => _rest.IsEmpty;
-
-        public bool Skip(int count)
-        {
-            if (_rest.Length < count)
-            {
-                return false;
-            }
-
-            _rest = _rest[count..];
-            return true;
-        }
-
-        public bool TryByte(out byte value)
-        {
-            if (_rest.IsEmpty)
-            {
-                value = 0;
-                return false;
-            }
-
-            value = _rest[0];
-            _rest = _rest[1..];
-            return true;
-        }
-
-        public bool TryU32(out uint value)
-        {
-            value = 0;
-            for (int shift = 0; shift < 35; shift += 7)
-            {
-                if (!TryByte(out byte b))
-                {
-                    return false;
-                }
-
-                value |= (uint)(b & 0x7F) << shift;
-                if ((b & 0x80) == 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        public bool TrySlice(uint length, out ReadOnlySpan<byte> slice)
-        {
-            if (length > (uint)_rest.Length)
-            {
-                slice = default;
-                return false;
-            }
-
-            slice = _rest[..(int)length];
-            _rest = _rest[(int)length..];
-            return true;
-        }
-
-        public bool TryLimits() => TryByte(out byte flags) && TryU32(out _) && ((flags & 1) == 0 || TryU32(out _));
-
-        /// <summary>Skips a constant expression up to its <c>end</c>; says whether it has a <c>ref.func</c> below
-        /// <paramref name="limit"/>. False for an instruction a constant expression cannot hold.</summary>
-        public bool TrySkipConstant(uint limit, out bool namesFunctionBelow)
-        {
-            namesFunctionBelow = false;
-            while (TryByte(out byte opcode))
-            {
-                switch (opcode)
-                {
-                    case 0x0B:
-                        return true;
-                    case 0x41 or 0x42:
-                        if (!TrySkipLeb())
-                        {
-                            return false;
-                        }
-
-                        break;
-                    case 0x23:
-                        if (!TryU32(out _))
-                        {
-                            return false;
-                        }
-
-                        break;
-                    case 0xD0:
-                        if (!TryByte(out _))
-                        {
-                            return false;
-                        }
-
-                        break;
-                    case 0xD2:
-                        if (!TryU32(out uint function))
-                        {
-                            return false;
-                        }
-
-                        namesFunctionBelow |= function < limit;
-                        break;
-                    default:
-                        return false;
-                }
-            }
-
-            return false;
-        }
-
-        private bool TrySkipLeb()
-        {
-            for (int i = 0; i < 10; i++)
-            {
-                if (!TryByte(out byte b))
-                {
-                    return false;
-                }
-
-                if ((b & 0x80) == 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        public bool TryName([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? name)
-        {
-            if (!TryU32(out uint length) || !TrySlice(length, out ReadOnlySpan<byte> bytes))
-            {
-                name = null;
-                return false;
-            }
-
-            name = Encoding.UTF8.GetString(bytes);
-            return true;
         }
     }
 }

@@ -52,7 +52,7 @@ internal static class ModuleScreen
             return null;
         }
 
-        var reader = new Reader(binary[8..]);
+        var reader = new WasmBinaryReader(binary[8..]);
         while (!reader.AtEnd)
         {
             if (!reader.TryByte(out byte id) || !reader.TryU32(out uint size) || !reader.TrySlice(size, out ReadOnlySpan<byte> content))
@@ -60,7 +60,7 @@ internal static class ModuleScreen
                 return null;
             }
 
-            var section = new Reader(content);
+            var section = new WasmBinaryReader(content);
             (string, string)? problem = id switch
             {
                 1 or 2 or 3 or 6 or 7 or 11 => CheckCount(ref section, id),
@@ -85,7 +85,7 @@ internal static class ModuleScreen
     }
 
     /// <summary>A vector's count against the bytes after it: each entry takes at least one byte.</summary>
-    private static (string, string)? CheckCount(ref Reader reader, byte id) =>
+    private static (string, string)? CheckCount(ref WasmBinaryReader reader, byte id) =>
         reader.TryU32(out uint count) ? CountFits(count, reader.Remaining, $"the {SectionNames[id]} section") : null;
 
     private static (string, string)? CountFits(uint count, int bytes, string where) =>
@@ -93,7 +93,7 @@ internal static class ModuleScreen
             ? (DeclaredCount, $"{where} declares {count.ToString("N0", CultureInfo.InvariantCulture)} entries in {bytes.ToString("N0", CultureInfo.InvariantCulture)} bytes (the binary is malformed; WAMR would allocate for the count first).")
             : null;
 
-    private static (string, string)? CheckTables(ref Reader reader, ModuleLimits limits)
+    private static (string, string)? CheckTables(ref WasmBinaryReader reader, ModuleLimits limits)
     {
         if (!reader.TryU32(out uint count))
         {
@@ -121,7 +121,7 @@ internal static class ModuleScreen
         return null;
     }
 
-    private static (string, string)? CheckMemories(ref Reader reader, ModuleLimits limits)
+    private static (string, string)? CheckMemories(ref WasmBinaryReader reader, ModuleLimits limits)
     {
         if (!reader.TryU32(out uint count))
         {
@@ -152,7 +152,7 @@ internal static class ModuleScreen
     /// <summary>Memory and table imports declare initial sizes too (WAMR refuses such imports, but loads the module).</summary>
     private static (string, string)? CheckImportLimits(ReadOnlySpan<byte> content, ModuleLimits limits)
     {
-        var reader = new Reader(content);
+        var reader = new WasmBinaryReader(content);
         if (!reader.TryU32(out uint count))
         {
             return null;
@@ -224,7 +224,7 @@ internal static class ModuleScreen
             ? (nameof(ModuleLimits.MaxMemoryPages), $"{what} starts with {initial.ToString("N0", CultureInfo.InvariantCulture)} pages of 64 KiB, more than ModuleLimits.MaxMemoryPages ({limits.MaxMemoryPages.ToString("N0", CultureInfo.InvariantCulture)}).")
             : null;
 
-    private static (string, string)? CheckElements(ref Reader reader)
+    private static (string, string)? CheckElements(ref WasmBinaryReader reader)
     {
         if (!reader.TryU32(out uint count))
         {
@@ -282,7 +282,7 @@ internal static class ModuleScreen
         return null;
     }
 
-    private static (string, string)? CheckCode(ref Reader reader, ModuleLimits limits)
+    private static (string, string)? CheckCode(ref WasmBinaryReader reader, ModuleLimits limits)
     {
         if (!reader.TryU32(out uint count))
         {
@@ -301,7 +301,7 @@ internal static class ModuleScreen
                 return null;
             }
 
-            var locals = new Reader(body);
+            var locals = new WasmBinaryReader(body);
             if (!locals.TryU32(out uint groups))
             {
                 return null;
@@ -332,110 +332,5 @@ internal static class ModuleScreen
         }
 
         return null;
-    }
-
-    private ref struct Reader
-    {
-        private ReadOnlySpan<byte> _rest;
-
-        public Reader(ReadOnlySpan<byte> bytes) => _rest = bytes;
-
-        public readonly bool AtEnd => _rest.IsEmpty;
-
-        public readonly int Remaining => _rest.Length;
-
-        public bool TryByte(out byte value)
-        {
-            if (_rest.IsEmpty)
-            {
-                value = 0;
-                return false;
-            }
-
-            value = _rest[0];
-            _rest = _rest[1..];
-            return true;
-        }
-
-        public bool TryU32(out uint value)
-        {
-            value = 0;
-            for (int shift = 0; shift < 35; shift += 7)
-            {
-                if (!TryByte(out byte b))
-                {
-                    return false;
-                }
-
-                value |= (uint)(b & 0x7F) << shift;
-                if ((b & 0x80) == 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        public bool TrySkipLeb(int maxBytes)
-        {
-            for (int i = 0; i < maxBytes; i++)
-            {
-                if (!TryByte(out byte b))
-                {
-                    return false;
-                }
-
-                if ((b & 0x80) == 0)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        public bool TrySlice(uint length, out ReadOnlySpan<byte> slice)
-        {
-            if (length > (uint)_rest.Length)
-            {
-                slice = default;
-                return false;
-            }
-
-            slice = _rest[..(int)length];
-            _rest = _rest[(int)length..];
-            return true;
-        }
-
-        public bool TrySkipName() => TryU32(out uint length) && TrySlice(length, out _);
-
-        /// <summary>Limits (flags, initial, optional maximum); returns the initial size.</summary>
-        public bool TryLimits(out uint initial)
-        {
-            initial = 0;
-            return TryByte(out byte flags) && TryU32(out initial) && ((flags & 1) == 0 || TryU32(out _));
-        }
-
-        /// <summary>Skips a constant expression WAMR 1.1.2 accepts: one constant or reference instruction, then end.</summary>
-        public bool TrySkipConstantExpression()
-        {
-            if (!TryByte(out byte opcode))
-            {
-                return false;
-            }
-
-            bool operand = opcode switch
-            {
-                0x41 => TrySkipLeb(5),            // i32.const
-                0x42 => TrySkipLeb(10),           // i64.const
-                0x43 => TrySlice(4, out _),       // f32.const
-                0x44 => TrySlice(8, out _),       // f64.const
-                0x23 or 0xD2 => TryU32(out _),    // global.get, ref.func
-                0xD0 => TryByte(out _),           // ref.null
-                _ => false,
-            };
-            return operand && TryByte(out byte end) && end == 0x0B;
-        }
     }
 }
