@@ -34,6 +34,7 @@ public static class ReportCommand
         typeof(ProceduralBenchmarks),
         typeof(OopBenchmarks),
         typeof(InterpreterWorkloadBenchmarks),
+        typeof(PrecompiledWorkloadBenchmarks),
         typeof(WasmtimeBenchmarks),
     ];
 
