@@ -35,6 +35,7 @@ public static class ReportCommand
         typeof(OopBenchmarks),
         typeof(InterpreterWorkloadBenchmarks),
         typeof(PrecompiledWorkloadBenchmarks),
+        typeof(MemoryLoopBenchmarks),
         typeof(WasmtimeBenchmarks),
     ];
 
