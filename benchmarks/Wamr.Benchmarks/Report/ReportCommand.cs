@@ -36,6 +36,7 @@ public static class ReportCommand
         typeof(InterpreterWorkloadBenchmarks),
         typeof(PrecompiledWorkloadBenchmarks),
         typeof(MemoryLoopBenchmarks),
+        typeof(PrecompiledCallBenchmarks),
         typeof(WasmtimeBenchmarks),
     ];
 
