@@ -85,7 +85,8 @@ public static class ReportCommand
                 }
             }
 
-            string table = ComparisonTable.Render(measurements);
+            Console.WriteLine("Measuring ahead-of-time compilation…");
+            string table = ComparisonTable.Render(measurements) + Environment.NewLine + AotCosts.Render(quick);
             Console.WriteLine();
             Console.WriteLine(table);
             if (!quick || write)
