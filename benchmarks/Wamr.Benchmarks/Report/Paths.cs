@@ -22,6 +22,10 @@ public static class Paths
     /// <summary>The façade's typed delegates.</summary>
     public const string OopTyped = "OOP typed";
 
+    /// <summary>The façade's typed delegates on a module precompiled by <c>Wamr.Compiler</c>'s <c>AotCompiler</c> (default
+    /// options) and loaded with <c>Module.FromPrecompiled</c>.</summary>
+    public const string OopTypedPrecompiled = "OOP typed, precompiled (AOT)";
+
     /// <summary>The façade's <see cref="Val"/>-based calls and host functions.</summary>
     public const string OopUntyped = "OOP untyped";
 

@@ -34,6 +34,9 @@ public static class ReportCommand
         typeof(ProceduralBenchmarks),
         typeof(OopBenchmarks),
         typeof(InterpreterWorkloadBenchmarks),
+        typeof(PrecompiledWorkloadBenchmarks),
+        typeof(MemoryLoopBenchmarks),
+        typeof(PrecompiledCallBenchmarks),
         typeof(WasmtimeBenchmarks),
     ];
 
@@ -82,7 +85,8 @@ public static class ReportCommand
                 }
             }
 
-            string table = ComparisonTable.Render(measurements);
+            Console.WriteLine("Measuring ahead-of-time compilation…");
+            string table = ComparisonTable.Render(measurements) + Environment.NewLine + AotCosts.Render(quick);
             Console.WriteLine();
             Console.WriteLine(table);
             if (!quick || write)
@@ -136,8 +140,8 @@ public static class ReportCommand
             text.AppendLine();
         }
 
-        text.AppendLine("What the binding costs over WAMR's C API itself, on the same libiwasm (fast interpreter, software bounds");
-        text.AppendLine("checks) and the same modules (`benchmarks/Wamr.Benchmarks/Modules/*.wat`, `Workloads/sha256.c`), and how it");
+        text.AppendLine("What the binding costs over WAMR's C API itself, on the same libiwasm (fast interpreter and AOT loader, software");
+        text.AppendLine("bounds checks) and the same modules (`benchmarks/Wamr.Benchmarks/Modules/*.wat`, `Workloads/sha256.c`), and how it");
         text.AppendLine("compares with wasmtime-dotnet (NuGet `Wasmtime` 50.0.1, Cranelift JIT) on the same modules.");
         text.AppendLine();
         text.AppendLine("- **raw C** is `benchmarks/Wamr.Benchmarks/Baseline/baseline.c` (built with `cc -O2` against the same library)");
@@ -151,7 +155,10 @@ public static class ReportCommand
             : "- .NET rows are BenchmarkDotNet means (default job, MemoryDiagnoser).");
         text.AppendLine("- *ratio to reference*: time ÷ the operation's first row (raw C; native C for the workload). *ratio to OOP typed*:");
         text.AppendLine("  time ÷ our typed path's, for the rows compared with it (wasmtime-dotnet, the engine's call entry).");
-        text.AppendLine("- Goals: issue 8 (against raw C) and issue 10 (typed calls against `wasm_runtime_call_wasm` and wasmtime-dotnet).");
+        text.AppendLine("- Rows marked *precompiled (AOT)* run the same module compiled in-process by `AotCompiler` (default options, host");
+        text.AppendLine("  CPU) and loaded with `Module.FromPrecompiled`; the other WAMR rows run the fast interpreter.");
+        text.AppendLine("- Goals: issue 8 (against raw C), issue 10 (typed calls against `wasm_runtime_call_wasm` and wasmtime-dotnet) and");
+        text.AppendLine("  issue 11 (precompiled memory loop at or above wasmtime-dotnet).");
         text.AppendLine();
         text.AppendLine("Regenerate with");
         text.AppendLine();
