@@ -43,6 +43,23 @@ public sealed class AotCompilerTests : CompilerTest
     }
 
     [TestMethod]
+    public void APrecompiledRunawayLoopIsStoppedByATimeout()
+    {
+        // The compiler always emits the thread manager's suspend checks, so the engine extension's interrupt reaches AOT
+        // code too. count(-1) runs 4.3 billion iterations (seconds even precompiled): it returns only if the
+        // interrupt failed, and then the assertion fails.
+        var instance = new Instance(Store, Module.FromPrecompiled(Store, Compiled("loops")), Func.FromCallback(Store, (int x) => x));
+        Func count = instance.GetFunction("count")!;
+        CallInterruptedException e = Assert.ThrowsExactly<CallInterruptedException>(() => count.Call(TimeSpan.FromMilliseconds(50), Val.I32(-1)));
+        Assert.AreEqual(InterruptReason.Timeout, e.Reason);
+        Assert.IsGreaterThan(0, instance.GetFunction<int>("iterations")!(), "the loop ran before it was stopped");
+
+        // The instance stays usable, on both paths.
+        Assert.AreEqual(5, instance.GetFunction<int, int, int>("add")!(2, 3));
+        Assert.AreEqual(10, count.Call(Val.I32(10))[0].AsI32());
+    }
+
+    [TestMethod]
     public void BoundsChecksAndStackChecksAreCompiledIn()
     {
         var trap = new Instance(Store, Module.FromPrecompiled(Store, Compiled("trap")));
