@@ -110,7 +110,7 @@ public static class ReportCommand
             .WithToolchain(InProcessEmitToolchain.Instance)
             .WithLaunchCount(1)
             .WithWarmupCount(2)
-            .WithIterationCount(5)
+            .WithIterationCount(4)
             .WithIterationTime(TimeInterval.FromMilliseconds(80)));
 
     /// <summary>The 1-minute load average (from <c>/proc/loadavg</c>), or null where there is none.</summary>
@@ -151,7 +151,7 @@ public static class ReportCommand
         text.AppendLine("  entry (`wasm_export.h`) with the instance's reused exec env; **native C** is the workload compiled into the");
         text.AppendLine("  baseline itself (no WebAssembly).");
         text.AppendLine(quick
-            ? "- .NET rows are BenchmarkDotNet means of the quick in-process job (`report --quick --write`: 2 warm-ups, 5 iterations of 80 ms)."
+            ? "- .NET rows are BenchmarkDotNet means of the quick in-process job (`report --quick --write`: 2 warm-ups, 4 iterations of 80 ms)."
             : "- .NET rows are BenchmarkDotNet means (default job, MemoryDiagnoser).");
         text.AppendLine("- *ratio to reference*: time ÷ the operation's first row (raw C; native C for the workload). *ratio to OOP typed*:");
         text.AppendLine("  time ÷ our typed path's, for the rows compared with it (wasmtime-dotnet, the engine's call entry).");
