@@ -134,10 +134,19 @@ public static unsafe class AotCompiler
             features |= PrecompiledFeatures.CallStackFrames;
         }
 
-        // Suspend-flag checks are what lets another thread interrupt a call; they are always compiled when the
-        // compiler was built with the thread manager (as it is, like the runtime).
-        if ((compiler & WAMRC_EXT_FEATURE_THREAD_MGR) != 0)
+        // Suspend-flag checks are what lets another thread interrupt a call; they need a compiler and a runtime built
+        // with the thread manager (the code reads the exec env's suspend flags).
+        if (options.Interruptible)
         {
+            if ((compiler & WAMRC_EXT_FEATURE_THREAD_MGR) == 0 || (runtime & WamrExt.WAMR_EXT_FEATURE_THREAD_MGR) == 0)
+            {
+                throw new ArgumentException(
+                    "Interruptible code needs a compiler and a runtime built with WAMR's thread manager, and "
+                    + ((compiler & WAMRC_EXT_FEATURE_THREAD_MGR) == 0 ? "the compiler" : "the runtime in this process") + " was built without it: "
+                    + "compile with Interruptible = false.",
+                    nameof(options));
+            }
+
             features |= PrecompiledFeatures.ThreadManagerChecks;
         }
 

@@ -6,7 +6,7 @@ namespace Wamr.Compiler;
 public sealed record AotCompilerOptions
 {
     /// <summary>The default options: optimisation level 3, size level 3, portable CPU, bounds checks as the runtime
-    /// requires, bulk memory and reference types on, call-stack frames on.</summary>
+    /// requires, bulk memory and reference types on, call-stack frames on, interruptible.</summary>
     public static AotCompilerOptions Default { get; } = new();
 
     /// <summary>LLVM's optimisation level, 0 to 3 (wamrc's <c>--opt-level</c>). Default 3.</summary>
@@ -34,6 +34,15 @@ public sealed record AotCompilerOptions
     /// <summary>Push call-stack frames, so that traps carry their wasm stack trace (as interpreted code does). Off
     /// makes calls slightly faster and trap traces empty. Default on.</summary>
     public bool CallStackFrames { get; init; } = true;
+
+    /// <summary>
+    /// Compile interruption checks (a test of the thread's termination flag on every backward branch and call), so that
+    /// <c>Store.Interrupt</c>, a call's timeout or cancellation token can stop the code. Off makes tight loops faster (in
+    /// the benchmarks' memory loop 0.68 instead of 0.82 ns per iteration) and the module not interruptible
+    /// (<c>Module.IsInterruptible</c> false: timed and cancellable calls into it are refused, and a runaway loop cannot be
+    /// stopped): only for code you trust to terminate. Default on.
+    /// </summary>
+    public bool Interruptible { get; init; } = true;
 
     /// <summary>Throws when a value is out of range.</summary>
     internal void Validate()

@@ -15,11 +15,11 @@ public sealed unsafe partial class Func
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other than infinite).</exception>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double, or the loaded libiwasm
-    /// lacks the engine extension.</exception>
+    /// lacks the engine extension, or the module was precompiled without interruption checks (<see cref="Module.IsInterruptible"/>).</exception>
     public System.Func<TResult> AsFunc<TResult>(TimeSpan timeout)
     {
         System.Func<TResult> call = AsFunc<TResult>();
-        PrepareTimeout(timeout);
+        PrepareTimeout(timeout, "A typed delegate with a timeout");
         return () =>
         {
             InterruptScope scope = BeginTimedCall(timeout);
@@ -42,11 +42,11 @@ public sealed unsafe partial class Func
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other than infinite).</exception>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double, or the loaded libiwasm
-    /// lacks the engine extension.</exception>
+    /// lacks the engine extension, or the module was precompiled without interruption checks (<see cref="Module.IsInterruptible"/>).</exception>
     public Action AsAction(TimeSpan timeout)
     {
         Action call = AsAction();
-        PrepareTimeout(timeout);
+        PrepareTimeout(timeout, "A typed delegate with a timeout");
         return () =>
         {
             InterruptScope scope = BeginTimedCall(timeout);
@@ -69,11 +69,11 @@ public sealed unsafe partial class Func
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other than infinite).</exception>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double, or the loaded libiwasm
-    /// lacks the engine extension.</exception>
+    /// lacks the engine extension, or the module was precompiled without interruption checks (<see cref="Module.IsInterruptible"/>).</exception>
     public System.Func<T1, TResult> AsFunc<T1, TResult>(TimeSpan timeout)
     {
         System.Func<T1, TResult> call = AsFunc<T1, TResult>();
-        PrepareTimeout(timeout);
+        PrepareTimeout(timeout, "A typed delegate with a timeout");
         return (a1) =>
         {
             InterruptScope scope = BeginTimedCall(timeout);
@@ -96,11 +96,11 @@ public sealed unsafe partial class Func
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other than infinite).</exception>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double, or the loaded libiwasm
-    /// lacks the engine extension.</exception>
+    /// lacks the engine extension, or the module was precompiled without interruption checks (<see cref="Module.IsInterruptible"/>).</exception>
     public Action<T1> AsAction<T1>(TimeSpan timeout)
     {
         Action<T1> call = AsAction<T1>();
-        PrepareTimeout(timeout);
+        PrepareTimeout(timeout, "A typed delegate with a timeout");
         return (a1) =>
         {
             InterruptScope scope = BeginTimedCall(timeout);
@@ -123,11 +123,11 @@ public sealed unsafe partial class Func
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other than infinite).</exception>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double, or the loaded libiwasm
-    /// lacks the engine extension.</exception>
+    /// lacks the engine extension, or the module was precompiled without interruption checks (<see cref="Module.IsInterruptible"/>).</exception>
     public System.Func<T1, T2, TResult> AsFunc<T1, T2, TResult>(TimeSpan timeout)
     {
         System.Func<T1, T2, TResult> call = AsFunc<T1, T2, TResult>();
-        PrepareTimeout(timeout);
+        PrepareTimeout(timeout, "A typed delegate with a timeout");
         return (a1, a2) =>
         {
             InterruptScope scope = BeginTimedCall(timeout);
@@ -150,11 +150,11 @@ public sealed unsafe partial class Func
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other than infinite).</exception>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double, or the loaded libiwasm
-    /// lacks the engine extension.</exception>
+    /// lacks the engine extension, or the module was precompiled without interruption checks (<see cref="Module.IsInterruptible"/>).</exception>
     public Action<T1, T2> AsAction<T1, T2>(TimeSpan timeout)
     {
         Action<T1, T2> call = AsAction<T1, T2>();
-        PrepareTimeout(timeout);
+        PrepareTimeout(timeout, "A typed delegate with a timeout");
         return (a1, a2) =>
         {
             InterruptScope scope = BeginTimedCall(timeout);
@@ -177,11 +177,11 @@ public sealed unsafe partial class Func
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other than infinite).</exception>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double, or the loaded libiwasm
-    /// lacks the engine extension.</exception>
+    /// lacks the engine extension, or the module was precompiled without interruption checks (<see cref="Module.IsInterruptible"/>).</exception>
     public System.Func<T1, T2, T3, TResult> AsFunc<T1, T2, T3, TResult>(TimeSpan timeout)
     {
         System.Func<T1, T2, T3, TResult> call = AsFunc<T1, T2, T3, TResult>();
-        PrepareTimeout(timeout);
+        PrepareTimeout(timeout, "A typed delegate with a timeout");
         return (a1, a2, a3) =>
         {
             InterruptScope scope = BeginTimedCall(timeout);
@@ -204,11 +204,11 @@ public sealed unsafe partial class Func
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other than infinite).</exception>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double, or the loaded libiwasm
-    /// lacks the engine extension.</exception>
+    /// lacks the engine extension, or the module was precompiled without interruption checks (<see cref="Module.IsInterruptible"/>).</exception>
     public Action<T1, T2, T3> AsAction<T1, T2, T3>(TimeSpan timeout)
     {
         Action<T1, T2, T3> call = AsAction<T1, T2, T3>();
-        PrepareTimeout(timeout);
+        PrepareTimeout(timeout, "A typed delegate with a timeout");
         return (a1, a2, a3) =>
         {
             InterruptScope scope = BeginTimedCall(timeout);
@@ -231,11 +231,11 @@ public sealed unsafe partial class Func
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other than infinite).</exception>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double, or the loaded libiwasm
-    /// lacks the engine extension.</exception>
+    /// lacks the engine extension, or the module was precompiled without interruption checks (<see cref="Module.IsInterruptible"/>).</exception>
     public System.Func<T1, T2, T3, T4, TResult> AsFunc<T1, T2, T3, T4, TResult>(TimeSpan timeout)
     {
         System.Func<T1, T2, T3, T4, TResult> call = AsFunc<T1, T2, T3, T4, TResult>();
-        PrepareTimeout(timeout);
+        PrepareTimeout(timeout, "A typed delegate with a timeout");
         return (a1, a2, a3, a4) =>
         {
             InterruptScope scope = BeginTimedCall(timeout);
@@ -258,11 +258,11 @@ public sealed unsafe partial class Func
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other than infinite).</exception>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double, or the loaded libiwasm
-    /// lacks the engine extension.</exception>
+    /// lacks the engine extension, or the module was precompiled without interruption checks (<see cref="Module.IsInterruptible"/>).</exception>
     public Action<T1, T2, T3, T4> AsAction<T1, T2, T3, T4>(TimeSpan timeout)
     {
         Action<T1, T2, T3, T4> call = AsAction<T1, T2, T3, T4>();
-        PrepareTimeout(timeout);
+        PrepareTimeout(timeout, "A typed delegate with a timeout");
         return (a1, a2, a3, a4) =>
         {
             InterruptScope scope = BeginTimedCall(timeout);
@@ -285,11 +285,11 @@ public sealed unsafe partial class Func
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other than infinite).</exception>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double, or the loaded libiwasm
-    /// lacks the engine extension.</exception>
+    /// lacks the engine extension, or the module was precompiled without interruption checks (<see cref="Module.IsInterruptible"/>).</exception>
     public System.Func<T1, T2, T3, T4, T5, TResult> AsFunc<T1, T2, T3, T4, T5, TResult>(TimeSpan timeout)
     {
         System.Func<T1, T2, T3, T4, T5, TResult> call = AsFunc<T1, T2, T3, T4, T5, TResult>();
-        PrepareTimeout(timeout);
+        PrepareTimeout(timeout, "A typed delegate with a timeout");
         return (a1, a2, a3, a4, a5) =>
         {
             InterruptScope scope = BeginTimedCall(timeout);
@@ -312,11 +312,11 @@ public sealed unsafe partial class Func
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other than infinite).</exception>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double, or the loaded libiwasm
-    /// lacks the engine extension.</exception>
+    /// lacks the engine extension, or the module was precompiled without interruption checks (<see cref="Module.IsInterruptible"/>).</exception>
     public Action<T1, T2, T3, T4, T5> AsAction<T1, T2, T3, T4, T5>(TimeSpan timeout)
     {
         Action<T1, T2, T3, T4, T5> call = AsAction<T1, T2, T3, T4, T5>();
-        PrepareTimeout(timeout);
+        PrepareTimeout(timeout, "A typed delegate with a timeout");
         return (a1, a2, a3, a4, a5) =>
         {
             InterruptScope scope = BeginTimedCall(timeout);
@@ -339,11 +339,11 @@ public sealed unsafe partial class Func
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other than infinite).</exception>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double, or the loaded libiwasm
-    /// lacks the engine extension.</exception>
+    /// lacks the engine extension, or the module was precompiled without interruption checks (<see cref="Module.IsInterruptible"/>).</exception>
     public System.Func<T1, T2, T3, T4, T5, T6, TResult> AsFunc<T1, T2, T3, T4, T5, T6, TResult>(TimeSpan timeout)
     {
         System.Func<T1, T2, T3, T4, T5, T6, TResult> call = AsFunc<T1, T2, T3, T4, T5, T6, TResult>();
-        PrepareTimeout(timeout);
+        PrepareTimeout(timeout, "A typed delegate with a timeout");
         return (a1, a2, a3, a4, a5, a6) =>
         {
             InterruptScope scope = BeginTimedCall(timeout);
@@ -366,11 +366,11 @@ public sealed unsafe partial class Func
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other than infinite).</exception>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's.</exception>
     /// <exception cref="NotSupportedException">A type argument is not int, long, float or double, or the loaded libiwasm
-    /// lacks the engine extension.</exception>
+    /// lacks the engine extension, or the module was precompiled without interruption checks (<see cref="Module.IsInterruptible"/>).</exception>
     public Action<T1, T2, T3, T4, T5, T6> AsAction<T1, T2, T3, T4, T5, T6>(TimeSpan timeout)
     {
         Action<T1, T2, T3, T4, T5, T6> call = AsAction<T1, T2, T3, T4, T5, T6>();
-        PrepareTimeout(timeout);
+        PrepareTimeout(timeout, "A typed delegate with a timeout");
         return (a1, a2, a3, a4, a5, a6) =>
         {
             InterruptScope scope = BeginTimedCall(timeout);
@@ -385,10 +385,24 @@ public sealed unsafe partial class Func
         };
     }
 
-    private static void PrepareTimeout(TimeSpan timeout)
+    private void PrepareTimeout(TimeSpan timeout, string feature)
     {
         InterruptScope.CheckTimeout(timeout, nameof(timeout));
-        WamrExtension.Require("A typed delegate with a timeout");
+        RequireInterruptible(feature);
+    }
+
+    /// <summary>Throws when a timeout or cancellation could not stop this function: no engine extension, or code
+    /// precompiled without interruption checks.</summary>
+    private void RequireInterruptible(string feature)
+    {
+        WamrExtension.Require(feature);
+        if (Instance is { Module.IsInterruptible: false } instance)
+        {
+            throw new NotSupportedException(
+                $"{feature} cannot stop this function: its module was precompiled without interruption checks"
+                + (instance.Module.IsPrecompiled && instance.Module.Precompiled is null ? " (a raw AOT image: its code is not described)" : "")
+                + ". Compile it with AotCompilerOptions.Interruptible = true (the default) to use timeouts and cancellation.");
+        }
     }
 
     /// <summary>Claims the store, then starts the call's timer (inside the claim, so that it can only stop this call).</summary>

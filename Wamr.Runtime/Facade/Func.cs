@@ -166,7 +166,8 @@ public sealed unsafe partial class Func : Extern
     /// <returns>The results (an empty array when it has none).</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is negative (other than infinite).</exception>
     /// <exception cref="CallInterruptedException">The timeout elapsed, or the store was interrupted otherwise.</exception>
-    /// <exception cref="NotSupportedException">The loaded libiwasm lacks the engine extension, or the signature includes
+    /// <exception cref="NotSupportedException">The loaded libiwasm lacks the engine extension, the function's module was
+    /// precompiled without interruption checks (<see cref="Module.IsInterruptible"/>), or the signature includes
     /// <c>funcref</c>/<c>externref</c>.</exception>
     /// <exception cref="ArgumentException">Wrong number of arguments, or an argument of the wrong kind.</exception>
     /// <exception cref="TrapException">The function trapped.</exception>
@@ -175,8 +176,7 @@ public sealed unsafe partial class Func : Extern
     public Val[] Call(TimeSpan timeout, params Val[] arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        InterruptScope.CheckTimeout(timeout, nameof(timeout));
-        WamrExtension.Require("A call with a timeout");
+        PrepareTimeout(timeout, "A call with a timeout");
         Enter();
         try
         {
@@ -199,7 +199,8 @@ public sealed unsafe partial class Func : Extern
     /// <returns>The results (an empty array when it has none).</returns>
     /// <exception cref="OperationCanceledException">The token was canceled.</exception>
     /// <exception cref="CallInterruptedException">The store was interrupted otherwise.</exception>
-    /// <exception cref="NotSupportedException">The loaded libiwasm lacks the engine extension, or the signature includes
+    /// <exception cref="NotSupportedException">The loaded libiwasm lacks the engine extension, the function's module was
+    /// precompiled without interruption checks (<see cref="Module.IsInterruptible"/>), or the signature includes
     /// <c>funcref</c>/<c>externref</c>.</exception>
     /// <exception cref="ArgumentException">Wrong number of arguments, or an argument of the wrong kind.</exception>
     /// <exception cref="TrapException">The function trapped.</exception>
@@ -208,7 +209,7 @@ public sealed unsafe partial class Func : Extern
     public Val[] Call(CancellationToken cancellationToken, params Val[] arguments)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        WamrExtension.Require("A call with a CancellationToken");
+        RequireInterruptible("A call with a CancellationToken");
         cancellationToken.ThrowIfCancellationRequested();
         Enter();
         InterruptScope? scope = null;

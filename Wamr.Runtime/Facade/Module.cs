@@ -50,6 +50,17 @@ public sealed unsafe partial class Module : IDisposable
     /// <summary>Whether the module was loaded from precompiled (ahead-of-time compiled) native code.</summary>
     public bool IsPrecompiled => Precompiled is not null || IsRawPrecompiled;
 
+    /// <summary>
+    /// Whether calls into the module's code can be stopped by <see cref="Store.Interrupt"/>, a call's timeout or
+    /// cancellation token: true for WebAssembly binaries (interpreted) and for modules precompiled with interruption checks
+    /// (Wamr.Compiler's default); false for code compiled without them (<c>AotCompilerOptions.Interruptible = false</c>,
+    /// faster in tight loops) and for raw AOT images, whose code the envelope does not describe.
+    /// </summary>
+    /// <remarks>Timed and cancellable calls refuse functions of a module that is not interruptible; an interrupt of the
+    /// store while such code runs takes effect when the call returns (see README.md, "Timeouts").</remarks>
+    public bool IsInterruptible => !IsRawPrecompiled
+        && (Precompiled is null || (PrecompiledEnvelope.FeaturesOf(Precompiled) & PrecompiledFeatures.ThreadManagerChecks) != 0);
+
     /// <summary>Sections WAMR does not expose (start, export indices, names), read by the façade.</summary>
     internal ModuleBinary Binary { get; }
 

@@ -49,18 +49,21 @@ internal static class PrecompiledCompatibility
             required |= PrecompiledFeatures.BoundsChecks;
         }
 
-        if ((runtime & WamrExt.WAMR_EXT_FEATURE_THREAD_MGR) != 0)
-        {
-            required |= PrecompiledFeatures.ThreadManagerChecks;
-        }
-
         return required;
     }
 
     /// <summary>What code compiled for this runtime may use.</summary>
     public static PrecompiledFeatures AllowedFeatures(uint runtime)
     {
-        PrecompiledFeatures allowed = PrecompiledFeatures.BoundsChecks | PrecompiledFeatures.ThreadManagerChecks | RequiredFeatures(runtime);
+        PrecompiledFeatures allowed = PrecompiledFeatures.BoundsChecks | RequiredFeatures(runtime);
+
+        // Suspend-flag checks read a field of the exec env that exists only in a runtime with the thread manager; without
+        // them the code runs correctly but cannot be interrupted (Module.IsInterruptible), so they are optional.
+        if ((runtime & WamrExt.WAMR_EXT_FEATURE_THREAD_MGR) != 0)
+        {
+            allowed |= PrecompiledFeatures.ThreadManagerChecks;
+        }
+
         if ((runtime & WamrExt.WAMR_EXT_FEATURE_BULK_MEMORY) != 0)
         {
             allowed |= PrecompiledFeatures.BulkMemory;

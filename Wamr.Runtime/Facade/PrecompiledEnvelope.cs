@@ -225,6 +225,10 @@ internal sealed class PrecompiledEnvelope
             (int)imageLength);
     }
 
+    /// <summary>The feature field of an envelope <see cref="Read"/> has verified.</summary>
+    public static PrecompiledFeatures FeaturesOf(ReadOnlySpan<byte> verified) =>
+        (PrecompiledFeatures)BinaryPrimitives.ReadUInt32LittleEndian(verified[16..]);
+
     /// <summary>The exception for bytes that do not start with the envelope's magic number.</summary>
     public static PrecompiledModuleException NotAnEnvelope(ReadOnlySpan<byte> bytes) => BinaryKinds.Of(bytes) switch
     {
