@@ -4,9 +4,9 @@ using System.IO;
 
 using Wamr.Compiler;
 
-// wamr-aot <input.wasm> [-o <output>] [--cpu portable|native] [--opt 0-3] [--size 0-3] [--no-frames]
+// wamr-aot <input.wasm> [-o <output>] [--cpu portable|native] [--opt 0-3] [--size 0-3] [--no-frames] [--not-interruptible]
 // Exit codes: 0 compiled, 1 the module could not be compiled, 2 wrong usage.
-const string Usage = "usage: wamr-aot <input.wasm> [-o <output>] [--cpu portable|native] [--opt 0-3] [--size 0-3] [--no-frames]";
+const string Usage = "usage: wamr-aot <input.wasm> [-o <output>] [--cpu portable|native] [--opt 0-3] [--size 0-3] [--no-frames] [--not-interruptible]";
 
 string? input = null;
 string? output = null;
@@ -44,6 +44,9 @@ for (int i = 0; i < args.Length; i++)
                 break;
             case "--no-frames":
                 options = options with { CallStackFrames = false };
+                break;
+            case "--not-interruptible":
+                options = options with { Interruptible = false };
                 break;
             default:
                 if (arg.StartsWith('-') || input is not null)

@@ -47,13 +47,7 @@ public class WasmtimeBenchmarks
         _callHost = instance.GetAction<int>("call_host") ?? throw new InvalidOperationException("call_host");
         _callHostAdd = instance.GetFunction<int, int>("call_host_add") ?? throw new InvalidOperationException("call_host_add");
 
-        using Wt.Module sha = Wt.Module.FromFile(_engine, Sha256Workload.ModulePath);
-        Wt.Instance shaInstance = linker.Instantiate(_store, sha);
-        Wt.Memory memory = shaInstance.GetMemory("memory") ?? throw new InvalidOperationException("memory");
-        int input = shaInstance.GetFunction<int>("input_buffer")!();
-        Sha256Workload.Input().CopyTo(memory.GetSpan(input, Sha256Workload.InputBytes));
-        _hash = shaInstance.GetFunction<int, int>("hash") ?? throw new InvalidOperationException("hash");
-        Sha256Workload.Check("wasmtime-dotnet", memory.GetSpan(_hash(Sha256Workload.InputBytes), 32));
+        _hash = WasmtimeSha256.Instantiate(_engine, _store, "wasmtime-dotnet");
 
         if (_add(20, 22) != 42 || (int)_addFunction.Invoke(20, 22)! != 42 || _callHostAdd(ProceduralBenchmarks.HostCallsPerInvoke) != ProceduralBenchmarks.HostAddSum)
         {

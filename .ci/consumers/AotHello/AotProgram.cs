@@ -10,7 +10,8 @@ internal static class AotProgram
         using var engine = new Engine();
         using var store = new Store(engine);
         byte[] built = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "hello.wamraot"));
-        byte[] compiled = AotCompiler.Compile(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "hello.wasm")));
+        byte[] compiled = AotCompiler.Compile(
+            File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "hello.wasm")), new AotCompilerOptions { Interruptible = false });
         if (!built.AsSpan().SequenceEqual(compiled))
         {
             Console.Error.WriteLine("The build-time and in-process compilations differ.");
@@ -18,6 +19,12 @@ internal static class AotProgram
         }
 
         Module module = Module.FromPrecompiled(store, built);
+        if (module.IsInterruptible)
+        {
+            Console.Error.WriteLine("The item's Interruptible=\"false\" did not reach the compiler.");
+            return 1;
+        }
+
         var instance = new Instance(store, module, Func.FromCallback(store, () => Console.WriteLine("Hello World")));
         instance.GetAction("run")!();
         Console.WriteLine("Done.");

@@ -26,6 +26,9 @@ public static class Paths
     /// options) and loaded with <c>Module.FromPrecompiled</c>.</summary>
     public const string OopTypedPrecompiled = "OOP typed, precompiled (AOT)";
 
+    /// <summary>Our typed path on code precompiled without interruption checks (<c>AotCompilerOptions.Interruptible = false</c>).</summary>
+    public const string OopTypedPrecompiledUninterruptible = "OOP typed, precompiled (AOT), not interruptible";
+
     /// <summary>The façade's <see cref="Val"/>-based calls and host functions.</summary>
     public const string OopUntyped = "OOP untyped";
 
@@ -37,6 +40,10 @@ public static class Paths
 
     /// <summary>wasmtime-dotnet's typed delegates (<c>Instance.GetFunction&lt;…&gt;</c>, <c>Linker.DefineFunction</c>).</summary>
     public const string WasmtimeTyped = "wasmtime-dotnet typed";
+
+    /// <summary>wasmtime-dotnet's typed delegate on an engine with epoch interruption (its cheapest way to stop
+    /// runaway code), the like-for-like peer of our interruptible precompiled code.</summary>
+    public const string WasmtimeTypedEpoch = "wasmtime-dotnet typed, epoch interruption";
 
     /// <summary>wasmtime-dotnet's <c>Function.Invoke</c>.</summary>
     public const string WasmtimeUntyped = "wasmtime-dotnet untyped";

@@ -35,6 +35,8 @@ public static class ReportCommand
         typeof(OopBenchmarks),
         typeof(InterpreterWorkloadBenchmarks),
         typeof(PrecompiledWorkloadBenchmarks),
+        typeof(UninterruptiblePrecompiledWorkloadBenchmarks),
+        typeof(WasmtimeEpochWorkloadBenchmarks),
         typeof(MemoryLoopBenchmarks),
         typeof(PrecompiledCallBenchmarks),
         typeof(WasmtimeBenchmarks),
