@@ -143,6 +143,49 @@ public sealed unsafe partial class Instance : IDisposable
         }
 
         store.Register(native, this);
+        if (module.Binary.StartDeferred)
+        {
+            RunStart(module.Binary.StartFunction!.Value, imports);
+        }
+    }
+
+    /// <summary>
+    /// Runs the module's start function, which the engine extension took away from WAMR's instantiation
+    /// (<see cref="ModuleBinary.StartDeferred"/>): now that the imports are bound, through the ordinary call path, so that
+    /// it may call host functions and a store interrupt or scope can stop it. If it fails, the instance is disposed and
+    /// the exception propagates, as when instantiation itself fails.
+    /// </summary>
+    private void RunStart(uint index, IReadOnlyList<Extern?> imports)
+    {
+        try
+        {
+            Func start;
+            if (index < Module.Binary.ImportedFunctions)
+            {
+                // An imported start function (WAMR 1.1.2 would skip it): the function the caller linked. Function imports
+                // come first in Module.Imports, in the binary's order, which is their index order.
+                start = (Func)imports[(int)index]!;
+            }
+            else
+            {
+                Store.Core.Enter(Store);
+                try
+                {
+                    start = FunctionFromIndex(WamrExt.wamr_ext_instance_module_inst(NativeInstance), index);
+                }
+                finally
+                {
+                    Store.Core.Exit();
+                }
+            }
+
+            start.Call();
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
     }
 
     /// <summary>The store the instance lives in.</summary>
@@ -397,7 +440,7 @@ public sealed unsafe partial class Instance : IDisposable
                 "modules that import functions from envelopes made by Wamr.Compiler, which carry the module's sections.");
         }
 
-        if (functionImports > 0 && module.Binary.HasStartSection)
+        if (functionImports > 0 && module.Binary.HasStartSection && !module.Binary.StartDeferred)
         {
             throw new NotSupportedException(
                 "The module has a start function and imports functions: WAMR 1.1.2 runs the start function before it binds " +

@@ -23,7 +23,7 @@ public sealed class InterruptScope : IDisposable
     private readonly StoreCore _core;
     private readonly object _gate = new();
     private readonly string _description;
-    private Timer? _timer;
+    private InterruptDeadlines.Deadline? _deadline;
     private CancellationTokenRegistration _registration;
     private bool _fired;
     private bool _disposed;
@@ -73,7 +73,11 @@ public sealed class InterruptScope : IDisposable
             fired = _fired;
         }
 
-        _timer?.Dispose();
+        if (_deadline is not null)
+        {
+            InterruptDeadlines.Cancel(_deadline);
+        }
+
         _registration.Dispose();
         if (fired)
         {
@@ -99,10 +103,8 @@ public sealed class InterruptScope : IDisposable
         }
         else if (timeout != System.Threading.Timeout.InfiniteTimeSpan)
         {
-            // Armed only after the scope is complete: a zero timeout may fire at once, on a thread-pool thread.
-            var timer = new Timer(static state => ((InterruptScope)state!).Fire(), scope, System.Threading.Timeout.Infinite, System.Threading.Timeout.Infinite);
-            scope._timer = timer;
-            timer.Change(timeout, System.Threading.Timeout.InfiniteTimeSpan);
+            // Armed only after the scope is complete: the deadline thread may fire it at once.
+            scope._deadline = InterruptDeadlines.Schedule(scope, timeout);
         }
 
         return scope;
@@ -130,7 +132,8 @@ public sealed class InterruptScope : IDisposable
         }
     }
 
-    private void Fire()
+    /// <summary>Interrupts the store's calls (once; not after <see cref="Dispose"/>). Never throws.</summary>
+    internal void Fire()
     {
         lock (_gate)
         {

@@ -102,7 +102,19 @@ public sealed unsafe partial class Module : IDisposable
                     throw new WasmException("WAMR rejected the module: " + LoadError(&binary));
                 }
 
-                return new Module(store, native, ModuleBinary.Read(bytes), new object());
+                ModuleBinary sections = ModuleBinary.Read(bytes);
+                if (sections.HasStartSection && WamrExtension.IsAvailable)
+                {
+                    // WAMR would run it inside instantiation, before host functions are bound and out of reach of
+                    // interrupts: each Instance runs it afterwards instead.
+                    uint start;
+                    if (WamrExt.wamr_ext_module_take_start(native, &start))
+                    {
+                        sections.DeferStart(start);
+                    }
+                }
+
+                return new Module(store, native, sections, new object());
             }
             finally
             {

@@ -29,6 +29,24 @@ internal sealed class ModuleBinary
     /// <summary>Whether the module has a start function (assumed when <see cref="IsOpaque"/>).</summary>
     public bool HasStartSection { get; private set; }
 
+    /// <summary>The start function's index (imports first), when the start section could be read.</summary>
+    public uint? StartFunction { get; private set; }
+
+    /// <summary>
+    /// Whether WAMR no longer runs the start function itself (the engine extension took it away after loading,
+    /// <c>wamr_ext_module_take_start</c>): each <see cref="Instance"/> runs <see cref="StartFunction"/> after
+    /// instantiation, with its imports bound and interruptible. Set once, when the module is loaded, and shared by every
+    /// module obtained from it (they are the same native module).
+    /// </summary>
+    public bool StartDeferred { get; private set; }
+
+    /// <summary>Records that WAMR's module no longer runs the start function (see <see cref="StartDeferred"/>).</summary>
+    public void DeferStart(uint index)
+    {
+        StartFunction = index;
+        StartDeferred = true;
+    }
+
     private byte[]? _elements;
     private bool _importsUnreadable;
 
@@ -156,6 +174,7 @@ internal sealed class ModuleBinary
                     break;
                 case StartSection:
                     result.HasStartSection = true;
+                    result.StartFunction = new WasmBinaryReader(content).TryU32(out uint start) ? start : null;
                     break;
                 case ExportSection:
                     result.ReadExports(content);

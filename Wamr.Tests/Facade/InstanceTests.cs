@@ -108,15 +108,6 @@ public sealed class InstanceTests : FacadeTest
     }
 
     [TestMethod]
-    public void AStartFunctionWithFunctionImportsIsRefusedInsteadOfCrashing()
-    {
-        Module module = Load("start_import");
-        Func init = Func.FromCallback(Store, () => { });
-        NotSupportedException e = Assert.ThrowsExactly<NotSupportedException>(() => new Instance(Store, module, init));
-        StringAssert.Contains(e.Message, "start function");
-    }
-
-    [TestMethod]
     public void AStartFunctionWithoutImportsRuns()
     {
         Assert.AreEqual(1, Instantiate("start_ok").GetFunction<int>("ready")!());

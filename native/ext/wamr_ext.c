@@ -654,3 +654,37 @@ wamr_ext_build_features(void)
 #endif
     return features;
 }
+
+/* ---- Deferred start functions (see wamr_ext.h) -------------------------------------------------- */
+
+#include "wasm.h"
+
+/* wasm_c_api.c keeps its module struct (wasm_module_ex_t) private; its first member is the runtime module,
+ * which is all this reads. The pin above (#error) guards the layout; the runtime module's own type tag is
+ * checked before anything else is read. */
+typedef struct wamr_ext_module_head {
+    WASMModuleCommon *module_comm_rt;
+} wamr_ext_module_head;
+
+_Static_assert(offsetof(WASMModule, module_type) == 0, "WASMModule no longer starts with its type tag");
+_Static_assert(sizeof(((WASMModule *)0)->start_function) == sizeof(uint32_t),
+               "WASMModule.start_function is no longer a 32-bit index");
+
+bool
+wamr_ext_module_take_start(wasm_module_t *module, uint32_t *func_index)
+{
+    WASMModuleCommon *common;
+    WASMModule *bytecode;
+
+    if (!module || !func_index)
+        return false;
+    common = ((wamr_ext_module_head *)module)->module_comm_rt;
+    if (!common || common->module_type != Wasm_Module_Bytecode)
+        return false;
+    bytecode = (WASMModule *)common;
+    if (bytecode->start_function == (uint32)-1)
+        return false;
+    *func_index = bytecode->start_function;
+    bytecode->start_function = (uint32)-1;
+    return true;
+}

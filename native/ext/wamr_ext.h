@@ -219,6 +219,21 @@ wamr_ext_wasi_preopen(wasm_module_inst_t module_inst, uint32_t wasi_fd, const ch
 WASM_API_EXTERN uint32_t
 wamr_ext_build_features(void);
 
+/* ---- Deferred start functions ------------------------------------------------------------------ */
+
+/*
+ * WAMR 1.1.2 runs a module's start function inside instantiation, before wasm_instance_new binds the host
+ * functions it was given (a start function that calls an import crashes the process) and on an exec env
+ * nobody can interrupt. This takes the start function away from a module loaded from a WebAssembly
+ * binary (after WAMR's loader validated it: an index of a [] -> [] function), so that the caller runs it
+ * after instantiation, like any function. Applies to every later instantiation of the module, including
+ * modules obtained from it by sharing. Returns true and the function's index (imports first) if the
+ * module had a start function; false for a module without one (or whose start was already taken), for a
+ * precompiled module, or for NULL.
+ */
+WASM_API_EXTERN bool
+wamr_ext_module_take_start(wasm_module_t *module, uint32_t *func_index);
+
 #ifdef __cplusplus
 }
 #endif

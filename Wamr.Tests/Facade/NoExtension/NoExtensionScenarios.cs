@@ -112,6 +112,19 @@ public static class NoExtensionScenarios
         });
     }
 
+    /// <summary>Without the extension WAMR keeps running start functions inside instantiation: one without imports runs,
+    /// a module with a start function and function imports is refused instead of crashing.</summary>
+    public static void StartFunctionsStayWithWamr()
+    {
+        Run(store =>
+        {
+            Assert.AreEqual(1, new Instance(store, Load(store, "start_ok")).GetFunction<int>("ready")!());
+            Func init = Func.FromCallback(store, () => { });
+            NotSupportedException e = Assert.ThrowsExactly<NotSupportedException>(() => new Instance(store, Load(store, "start_import"), init));
+            StringAssert.Contains(e.Message, "start function");
+        });
+    }
+
     /// <summary>Asserts that <paramref name="action"/> throws <see cref="NotSupportedException"/> saying that the engine
     /// extension is needed, and naming <paramref name="feature"/>.</summary>
     public static void AssertNeedsExtension(Action action, string feature)
