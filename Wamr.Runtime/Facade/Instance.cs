@@ -76,15 +76,22 @@ public sealed unsafe partial class Instance : IDisposable
                 {
                     if (wasi is null)
                     {
+                        if (HasWasiImports(module))
+                        {
+                            ClaimWasiLinking(module, WasiLinking.HostFunctions);
+                        }
+
                         native = Instantiate(core, module, imports, options);
                     }
                     else
                     {
+                        ClaimWasiLinking(module, WasiLinking.Engine);
+
                         // WAMR reads the arguments from the shared module while it instantiates: set, use, clear.
                         wasi.SetOnModule(module.Native);
                         try
                         {
-                            native = Instantiate(core, module, [], options);
+                            native = InstantiateWithEngineWasi(core, store, module, imports, options);
                         }
                         finally
                         {
@@ -100,7 +107,8 @@ public sealed unsafe partial class Instance : IDisposable
 
             if (wasi is not null)
             {
-                // No code of the instance has run: WASI modules have no start section (CheckImports refuses it).
+                // No code of the instance has run: a start function is deferred until the instance is complete (or, where it
+                // cannot be, CheckImports refused the module).
                 _wasi = wasi.Attach(native);
                 if (_wasi.HasPumps)
                 {
@@ -353,12 +361,12 @@ public sealed unsafe partial class Instance : IDisposable
     {
         IReadOnlyList<ImportType> expected = module.Imports;
         bool engineWasi = CheckWasiImports(module, imports, options);
-        if (engineWasi)
+        if (engineWasi && !HasHostImportsBesideWasi(module))
         {
             return true;
         }
 
-        if (imports.Count != expected.Count)
+        if (!engineWasi && imports.Count != expected.Count)
         {
             throw new ArgumentException(
                 $"The module needs {expected.Count} import(s), in this order: {string.Join(", ", (IEnumerable<ImportType>)expected)}; {imports.Count} were given.",
@@ -370,11 +378,17 @@ public sealed unsafe partial class Instance : IDisposable
         for (int i = 0; i < expected.Count; i++)
         {
             ImportType import = expected[i];
-            Extern? given = imports[i];
             if (import.Type.Kind == ExternKind.Func)
             {
                 functionImports++;
             }
+
+            if (engineWasi && IsWasiModuleName(import.Module))
+            {
+                continue;
+            }
+
+            Extern? given = i < imports.Count ? imports[i] : null;
 
             if (import.Type.Kind is ExternKind.Memory or ExternKind.Table)
             {
@@ -448,7 +462,7 @@ public sealed unsafe partial class Instance : IDisposable
                 "modules; remove the start section and call the initialisation function explicitly after instantiation.");
         }
 
-        return false;
+        return engineWasi;
     }
 
     /// <summary>
@@ -520,21 +534,12 @@ public sealed unsafe partial class Instance : IDisposable
                 nameof(imports));
         }
 
-        var others = new List<string>();
-        foreach (ImportType import in expected)
-        {
-            if (!IsWasiModuleName(import.Module))
-            {
-                others.Add($"{import.QualifiedName} {import.Type}");
-            }
-        }
-
-        if (others.Count > 0)
+        if (HasHostImportsBesideWasi(module) && module.IsPrecompiled)
         {
             throw new NotSupportedException(
-                $"The module imports WASI and also {string.Join(", ", others)}: WAMR 1.1.2's C API links either every import " +
-                "from the host or none, so the engine's WASI cannot be combined with host imports. Give every import, WASI ones included, as host functions, " +
-                "or remove the other imports.");
+                "The precompiled module imports WASI and host functions: WAMR 1.1.2's C API links either every import from the host or " +
+                "none, and the engine extension puts WAMR's WASI back beside host imports only for modules loaded from a WebAssembly " +
+                "binary. Give every import, WASI ones included, as host functions, or load the module from its WebAssembly binary.");
         }
 
         foreach (ExportType export in module.Exports)
@@ -547,7 +552,7 @@ public sealed unsafe partial class Instance : IDisposable
             }
         }
 
-        if (module.Binary.HasStartSection)
+        if (module.Binary.HasStartSection && !module.Binary.StartDeferred)
         {
             throw new NotSupportedException(
                 "The WASI module has a start section: it would run before the façade connects the instance's standard streams and directories. " +
@@ -565,6 +570,115 @@ public sealed unsafe partial class Instance : IDisposable
 
     /// <summary>The import module names WAMR's WASI provides.</summary>
     private static bool IsWasiModuleName(string name) => name is "wasi_snapshot_preview1" or "wasi_unstable";
+
+    /// <summary>Whether the module imports WASI.</summary>
+    private static bool HasWasiImports(Module module)
+    {
+        foreach (ImportType import in module.Imports)
+        {
+            if (IsWasiModuleName(import.Module))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether the module imports anything besides WASI.</summary>
+    private static bool HasHostImportsBesideWasi(Module module)
+    {
+        foreach (ImportType import in module.Imports)
+        {
+            if (!IsWasiModuleName(import.Module))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Fixes how the module's WASI imports are linked at its first instantiation, and refuses the other way later:
+    /// WAMR keeps an import's calling convention in the module, shared by all its instances.
+    /// Call under the module's instantiation lock.
+    /// </summary>
+    private static void ClaimWasiLinking(Module module, WasiLinking linking)
+    {
+        WasiLinking current = module.Binary.WasiLinking;
+        if (current != WasiLinking.None && current != linking)
+        {
+            throw new NotSupportedException(current == WasiLinking.Engine
+                ? "This module's WASI imports are provided by the engine's WASI in its earlier instances; WAMR 1.1.2 keeps the link in the " +
+                  "module, so an instance that gives them as host functions cannot coexist. Load the module again for that."
+                : "This module's WASI imports were given as host functions in its earlier instances; WAMR 1.1.2 keeps the link in the module, " +
+                  "so an instance that uses the engine's WASI cannot coexist. Load the module again for that.");
+        }
+
+        module.Binary.WasiLinking = linking;
+    }
+
+    /// <summary>
+    /// Instantiates a module whose WASI imports the engine's WASI provides. Without other imports, WAMR links WASI itself.
+    /// With host imports beside WASI, WAMR 1.1.2's C API would link every import from the host: each WASI import gets a
+    /// placeholder host function, and the extension then puts WAMR's own WASI function back
+    /// (<c>wamr_ext_instance_relink_native_imports</c>). The module's start function has been deferred, so no code of the
+    /// instance runs before that.
+    /// </summary>
+    private static wasm_instance_t* InstantiateWithEngineWasi(StoreCore core, Store store, Module module, IReadOnlyList<Extern?> imports, InstanceOptions options)
+    {
+        if (!HasHostImportsBesideWasi(module))
+        {
+            return Instantiate(core, module, [], options);
+        }
+
+        IReadOnlyList<ImportType> expected = module.Imports;
+        uint functionCount = module.Binary.ImportedFunctions;
+        nint[] linked = new nint[Math.Max(functionCount, 1)];
+        fixed (nint* natives = linked)
+        {
+            if (!WamrExt.wamr_ext_module_native_imports(module.Native, (void**)natives, functionCount))
+            {
+                throw new WasmException("The engine extension could not read the module's natively linked imports.");
+            }
+        }
+
+        var full = new Extern?[expected.Count];
+        int function = 0;
+        for (int i = 0; i < expected.Count; i++)
+        {
+            ImportType import = expected[i];
+            bool wasi = IsWasiModuleName(import.Module);
+            full[i] = wasi ? WasiPlaceholder(store, import) : imports[i];
+            if (import.Type.Kind == ExternKind.Func)
+            {
+                if (!wasi)
+                {
+                    linked[function] = 0;
+                }
+
+                function++;
+            }
+        }
+
+        wasm_instance_t* native = Instantiate(core, module, full, options);
+        fixed (nint* natives = linked)
+        {
+            if (!WamrExt.wamr_ext_instance_relink_native_imports(native, (void**)natives, functionCount))
+            {
+                throw new WasmException("The engine extension could not link the engine's WASI beside the host imports.");
+            }
+        }
+
+        return native;
+    }
+
+    /// <summary>What WAMR's C API links for a WASI import until the extension relinks WAMR's own function; called only for
+    /// a WASI function WAMR does not provide.</summary>
+    private static Func WasiPlaceholder(Store store, ImportType import) =>
+        Func.FromCallback(store, (FuncType)import.Type, (_, _) => throw new NotSupportedException(
+            $"{import.QualifiedName} is not provided by WAMR 1.1.2's WASI (the program imports a WASI function the engine lacks)."));
 
     private static wasm_instance_t* Instantiate(StoreCore core, Module module, IReadOnlyList<Extern?> imports, InstanceOptions options)
     {

@@ -57,7 +57,7 @@ public sealed unsafe partial class Module : IDisposable
     /// faster in tight loops) and for raw AOT images, whose code the envelope does not describe.
     /// </summary>
     /// <remarks>Timed and cancellable calls refuse functions of a module that is not interruptible; an interrupt of the
-    /// store while such code runs takes effect when the call returns (see README.md, "Timeouts").</remarks>
+    /// store while such code runs takes effect only when it calls a host function or returns (see README.md, "Timeouts").</remarks>
     public bool IsInterruptible => !IsRawPrecompiled
         && (Precompiled is null || (PrecompiledEnvelope.FeaturesOf(Precompiled) & PrecompiledFeatures.ThreadManagerChecks) != 0);
 

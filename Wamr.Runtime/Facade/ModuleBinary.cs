@@ -40,6 +40,14 @@ internal sealed class ModuleBinary
     /// </summary>
     public bool StartDeferred { get; private set; }
 
+    /// <summary>
+    /// How the module's WASI imports were linked by its first instantiation that had them (shared by every module obtained
+    /// from it): WAMR keeps an import's calling convention in the module, shared by all its instances, so instances that
+    /// take WASI from the engine and instances given WASI host functions cannot coexist. Read and set under the module's
+    /// instantiation lock.
+    /// </summary>
+    public WasiLinking WasiLinking { get; set; }
+
     /// <summary>Records that WAMR's module no longer runs the start function (see <see cref="StartDeferred"/>).</summary>
     public void DeferStart(uint index)
     {

@@ -60,6 +60,18 @@ public sealed class AotCompilerTests : CompilerTest
     }
 
     [TestMethod]
+    public void APrecompiledModuleWithWasiAndHostImportsIsRefused()
+    {
+        byte[] wasm = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Wasi", "Modules", "wasi_mixed.wasm"));
+        Module module = Module.FromPrecompiled(Store, AotCompiler.Compile(wasm));
+        Func log = Func.FromCallback(Store, (int _) => { });
+        Func add = Func.FromCallback(Store, (int a, int b) => a + b);
+        NotSupportedException e = Assert.ThrowsExactly<NotSupportedException>(
+            () => new Instance(Store, module, [null, log, null, add], new InstanceOptions { Wasi = new WasiConfiguration() }));
+        StringAssert.Contains(e.Message, "precompiled");
+    }
+
+    [TestMethod]
     public void BoundsChecksAndStackChecksAreCompiledIn()
     {
         var trap = new Instance(Store, Module.FromPrecompiled(Store, Compiled("trap")));

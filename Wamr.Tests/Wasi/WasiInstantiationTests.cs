@@ -89,18 +89,11 @@ public sealed class WasiInstantiationTests : WasiTest
     }
 
     [TestMethod]
-    public void WasiAndHostImportsTogetherAreNotSupported()
+    public void AWasiModuleWithAStartSectionRunsItOnceTheStreamsAreConnected()
     {
-        NotSupportedException error = Assert.ThrowsExactly<NotSupportedException>(() => Instantiate("wasi_mixed", new WasiConfiguration()));
-        StringAssert.Contains(error.Message, "env::log");
-        StringAssert.Contains(error.Message, "every import");
-    }
-
-    [TestMethod]
-    public void AWasiModuleWithAStartSectionIsRefused()
-    {
-        NotSupportedException error = Assert.ThrowsExactly<NotSupportedException>(() => Instantiate("wasi_start_section", null));
-        StringAssert.Contains(error.Message, "start");
+        var output = new System.IO.MemoryStream();
+        _ = Instantiate("wasi_start_section", new WasiConfiguration().WithStandardOutput(WasiOutput.ToStream(output)));
+        Assert.AreEqual("started\n", Text(output));
     }
 
     [TestMethod]

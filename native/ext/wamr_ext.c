@@ -667,24 +667,81 @@ typedef struct wamr_ext_module_head {
 } wamr_ext_module_head;
 
 _Static_assert(offsetof(WASMModule, module_type) == 0, "WASMModule no longer starts with its type tag");
+
+/* The runtime module of a C-API module loaded from a WebAssembly binary, or NULL. */
+static WASMModule *
+wamr_ext_bytecode_module(wasm_module_t *module)
+{
+    WASMModuleCommon *common;
+
+    if (!module)
+        return NULL;
+    common = ((wamr_ext_module_head *)module)->module_comm_rt;
+    return common && common->module_type == Wasm_Module_Bytecode ? (WASMModule *)common : NULL;
+}
+
 _Static_assert(sizeof(((WASMModule *)0)->start_function) == sizeof(uint32_t),
                "WASMModule.start_function is no longer a 32-bit index");
 
 bool
 wamr_ext_module_take_start(wasm_module_t *module, uint32_t *func_index)
 {
-    WASMModuleCommon *common;
-    WASMModule *bytecode;
+    WASMModule *bytecode = wamr_ext_bytecode_module(module);
 
-    if (!module || !func_index)
-        return false;
-    common = ((wamr_ext_module_head *)module)->module_comm_rt;
-    if (!common || common->module_type != Wasm_Module_Bytecode)
-        return false;
-    bytecode = (WASMModule *)common;
-    if (bytecode->start_function == (uint32)-1)
+    if (!bytecode || !func_index || bytecode->start_function == (uint32)-1)
         return false;
     *func_index = bytecode->start_function;
     bytecode->start_function = (uint32)-1;
+    return true;
+}
+
+/* ---- WASI together with host imports (see wamr_ext.h) -------------------------------------------- */
+
+_Static_assert(sizeof(((WASMFunctionImport *)0)->func_ptr_linked) == sizeof(void *),
+               "WASMFunctionImport.func_ptr_linked is no longer a pointer");
+_Static_assert(sizeof(((WASMFunctionImport *)0)->call_conv_wasm_c_api) == sizeof(bool),
+               "WASMFunctionImport.call_conv_wasm_c_api is no longer a bool");
+_Static_assert(sizeof(((WASMModuleInstance *)0)->import_func_ptrs) == sizeof(void *),
+               "WASMModuleInstance.import_func_ptrs is no longer one pointer");
+
+bool
+wamr_ext_module_native_imports(wasm_module_t *module, void **linked, uint32_t count)
+{
+    WASMModule *bytecode = wamr_ext_bytecode_module(module);
+    uint32_t i;
+
+    if (!bytecode || !linked || count != bytecode->import_function_count)
+        return false;
+    for (i = 0; i < count; i++) {
+        WASMFunctionImport *import = &bytecode->import_functions[i].u.function;
+        linked[i] = import->call_conv_wasm_c_api ? NULL : import->func_ptr_linked;
+    }
+    return true;
+}
+
+bool
+wamr_ext_instance_relink_native_imports(wasm_instance_t *instance, void *const *linked, uint32_t count)
+{
+    WASMModuleInstance *inst;
+    WASMModule *bytecode;
+    uint32_t i;
+
+    if (!instance || !linked || !instance->inst_comm_rt
+        || instance->inst_comm_rt->module_type != Wasm_Module_Bytecode)
+        return false;
+    inst = (WASMModuleInstance *)instance->inst_comm_rt;
+    bytecode = inst->module;
+    if (count != bytecode->import_function_count)
+        return false;
+    for (i = 0; i < count; i++) {
+        WASMFunctionImport *import;
+
+        if (!linked[i])
+            continue;
+        import = &bytecode->import_functions[i].u.function;
+        import->func_ptr_linked = linked[i];
+        import->call_conv_wasm_c_api = false;
+        inst->import_func_ptrs[i] = linked[i];
+    }
     return true;
 }

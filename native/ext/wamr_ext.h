@@ -234,6 +234,32 @@ wamr_ext_build_features(void);
 WASM_API_EXTERN bool
 wamr_ext_module_take_start(wasm_module_t *module, uint32_t *func_index);
 
+/* ---- WASI together with host imports ------------------------------------------------------------- */
+
+/*
+ * WAMR 1.1.2's wasm_instance_new links every function import from the given host functions, or none:
+ * an instance whose WASI imports WAMR's own WASI provides cannot also have host imports. These two
+ * functions let the caller link placeholders for the natively linked imports and then put the native
+ * ones back, for modules loaded from a WebAssembly binary:
+ *
+ * wamr_ext_module_native_imports writes, for each of the module's count function imports (count must be
+ * its function import count), the native function WAMR's loader linked it to (WASI's, from WAMR's
+ * registered natives), or NULL when the import is not natively linked. Returns false (writing nothing)
+ * for NULL, a precompiled module or a wrong count.
+ *
+ * wamr_ext_instance_relink_native_imports, after wasm_instance_new linked host functions for every
+ * import, makes each import i with linked[i] != NULL call linked[i] natively again, in this instance and
+ * in the module (WAMR keeps the calling convention of an import in the module, shared by its instances:
+ * the caller must not mix instances that link those imports natively and from host functions). linked
+ * must come from wamr_ext_module_native_imports of the same module. Returns false (changing nothing) for
+ * NULL, a precompiled instance or a wrong count.
+ */
+WASM_API_EXTERN bool
+wamr_ext_module_native_imports(wasm_module_t *module, void **linked, uint32_t count);
+
+WASM_API_EXTERN bool
+wamr_ext_instance_relink_native_imports(wasm_instance_t *instance, void *const *linked, uint32_t count);
+
 #ifdef __cplusplus
 }
 #endif

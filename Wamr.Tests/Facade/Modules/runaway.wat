@@ -50,11 +50,12 @@
       (then (local.get $n))
       (else (i32.add (call_indirect (type $unary) (i32.sub (local.get $n) (i32.const 1)) (i32.const 0))
                      (call_indirect (type $unary) (i32.sub (local.get $n) (i32.const 2)) (i32.const 0))))))
-  ;; A loop the optimiser cannot replace by its result (a linear congruential generator run n times), which also counts.
-  (func (export "lcg_loop") (param $n i32) (result i32)
+  ;; A loop the optimiser can neither replace by its result nor shorten by unrolling (x = x * x + i, n times: each
+  ;; step needs the last multiplication), which also counts.
+  (func (export "square_loop") (param $n i32) (result i32)
     (local $i i32) (local $x i32)
     (loop $next
-      (local.set $x (i32.add (i32.mul (local.get $x) (i32.const 1103515245)) (i32.const 12345)))
+      (local.set $x (i32.add (i32.mul (local.get $x) (local.get $x)) (local.get $i)))
       (local.set $i (i32.add (local.get $i) (i32.const 1)))
       (br_if $next (i32.ne (local.get $i) (local.get $n))))
     (global.set $work (i32.add (global.get $work) (local.get $i)))
