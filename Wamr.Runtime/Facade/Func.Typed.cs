@@ -216,199 +216,213 @@ public sealed unsafe partial class Func
     }
 
     /// <summary>
-    /// A host function from a typed delegate (0 parameter(s), one result); int, long, float and double map to
-    /// i32, i64, f32 and f64. WAMR calls it with no allocation. An exception it throws becomes a trap.
+    /// A host function from a typed delegate (0 parameter(s), one result); int, long, float, double and object map to
+    /// i32, i64, f32, f64 and externref (any .NET object, or null for ref.null). WAMR calls it with no allocation (an
+    /// object already known to the store included). An exception it throws becomes a trap.
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float, double or object.</exception>
     public static Func FromCallback<TResult>(Store store, System.Func<TResult> callback)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(callback);
-        var type = FuncType.Of([], [ValueConversion.KindOf<TResult>()]);
-        return FromHost(store, new TypedHostFunction0<TResult>(store.Core, type, callback));
+        var type = FuncType.Of([], [HostFunction.KindOf<TResult>()]);
+        return FromHost(store, new TypedHostFunction0<TResult>(store, type, callback));
     }
 
     /// <summary>
-    /// A host function from a typed delegate (0 parameter(s), no result); int, long, float and double map to
-    /// i32, i64, f32 and f64. WAMR calls it with no allocation. An exception it throws becomes a trap.
+    /// A host function from a typed delegate (0 parameter(s), no result); int, long, float, double and object map to
+    /// i32, i64, f32, f64 and externref (any .NET object, or null for ref.null). WAMR calls it with no allocation (an
+    /// object already known to the store included). An exception it throws becomes a trap.
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float, double or object.</exception>
     public static Func FromCallback(Store store, Action callback)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(callback);
         var type = FuncType.Of([], []);
-        return FromHost(store, new TypedHostAction0(store.Core, type, callback));
+        return FromHost(store, new TypedHostAction0(store, type, callback));
     }
 
     /// <summary>
-    /// A host function from a typed delegate (1 parameter(s), one result); int, long, float and double map to
-    /// i32, i64, f32 and f64. WAMR calls it with no allocation. An exception it throws becomes a trap.
+    /// A host function from a typed delegate (1 parameter(s), one result); int, long, float, double and object map to
+    /// i32, i64, f32, f64 and externref (any .NET object, or null for ref.null). WAMR calls it with no allocation (an
+    /// object already known to the store included). An exception it throws becomes a trap.
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float, double or object.</exception>
     public static Func FromCallback<T1, TResult>(Store store, System.Func<T1, TResult> callback)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(callback);
-        var type = FuncType.Of([ValueConversion.KindOf<T1>()], [ValueConversion.KindOf<TResult>()]);
-        return FromHost(store, new TypedHostFunction1<T1, TResult>(store.Core, type, callback));
+        var type = FuncType.Of([HostFunction.KindOf<T1>()], [HostFunction.KindOf<TResult>()]);
+        return FromHost(store, new TypedHostFunction1<T1, TResult>(store, type, callback));
     }
 
     /// <summary>
-    /// A host function from a typed delegate (1 parameter(s), no result); int, long, float and double map to
-    /// i32, i64, f32 and f64. WAMR calls it with no allocation. An exception it throws becomes a trap.
+    /// A host function from a typed delegate (1 parameter(s), no result); int, long, float, double and object map to
+    /// i32, i64, f32, f64 and externref (any .NET object, or null for ref.null). WAMR calls it with no allocation (an
+    /// object already known to the store included). An exception it throws becomes a trap.
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float, double or object.</exception>
     public static Func FromCallback<T1>(Store store, Action<T1> callback)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(callback);
-        var type = FuncType.Of([ValueConversion.KindOf<T1>()], []);
-        return FromHost(store, new TypedHostAction1<T1>(store.Core, type, callback));
+        var type = FuncType.Of([HostFunction.KindOf<T1>()], []);
+        return FromHost(store, new TypedHostAction1<T1>(store, type, callback));
     }
 
     /// <summary>
-    /// A host function from a typed delegate (2 parameter(s), one result); int, long, float and double map to
-    /// i32, i64, f32 and f64. WAMR calls it with no allocation. An exception it throws becomes a trap.
+    /// A host function from a typed delegate (2 parameter(s), one result); int, long, float, double and object map to
+    /// i32, i64, f32, f64 and externref (any .NET object, or null for ref.null). WAMR calls it with no allocation (an
+    /// object already known to the store included). An exception it throws becomes a trap.
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float, double or object.</exception>
     public static Func FromCallback<T1, T2, TResult>(Store store, System.Func<T1, T2, TResult> callback)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(callback);
-        var type = FuncType.Of([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>()], [ValueConversion.KindOf<TResult>()]);
-        return FromHost(store, new TypedHostFunction2<T1, T2, TResult>(store.Core, type, callback));
+        var type = FuncType.Of([HostFunction.KindOf<T1>(), HostFunction.KindOf<T2>()], [HostFunction.KindOf<TResult>()]);
+        return FromHost(store, new TypedHostFunction2<T1, T2, TResult>(store, type, callback));
     }
 
     /// <summary>
-    /// A host function from a typed delegate (2 parameter(s), no result); int, long, float and double map to
-    /// i32, i64, f32 and f64. WAMR calls it with no allocation. An exception it throws becomes a trap.
+    /// A host function from a typed delegate (2 parameter(s), no result); int, long, float, double and object map to
+    /// i32, i64, f32, f64 and externref (any .NET object, or null for ref.null). WAMR calls it with no allocation (an
+    /// object already known to the store included). An exception it throws becomes a trap.
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float, double or object.</exception>
     public static Func FromCallback<T1, T2>(Store store, Action<T1, T2> callback)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(callback);
-        var type = FuncType.Of([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>()], []);
-        return FromHost(store, new TypedHostAction2<T1, T2>(store.Core, type, callback));
+        var type = FuncType.Of([HostFunction.KindOf<T1>(), HostFunction.KindOf<T2>()], []);
+        return FromHost(store, new TypedHostAction2<T1, T2>(store, type, callback));
     }
 
     /// <summary>
-    /// A host function from a typed delegate (3 parameter(s), one result); int, long, float and double map to
-    /// i32, i64, f32 and f64. WAMR calls it with no allocation. An exception it throws becomes a trap.
+    /// A host function from a typed delegate (3 parameter(s), one result); int, long, float, double and object map to
+    /// i32, i64, f32, f64 and externref (any .NET object, or null for ref.null). WAMR calls it with no allocation (an
+    /// object already known to the store included). An exception it throws becomes a trap.
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float, double or object.</exception>
     public static Func FromCallback<T1, T2, T3, TResult>(Store store, System.Func<T1, T2, T3, TResult> callback)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(callback);
-        var type = FuncType.Of([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>()], [ValueConversion.KindOf<TResult>()]);
-        return FromHost(store, new TypedHostFunction3<T1, T2, T3, TResult>(store.Core, type, callback));
+        var type = FuncType.Of([HostFunction.KindOf<T1>(), HostFunction.KindOf<T2>(), HostFunction.KindOf<T3>()], [HostFunction.KindOf<TResult>()]);
+        return FromHost(store, new TypedHostFunction3<T1, T2, T3, TResult>(store, type, callback));
     }
 
     /// <summary>
-    /// A host function from a typed delegate (3 parameter(s), no result); int, long, float and double map to
-    /// i32, i64, f32 and f64. WAMR calls it with no allocation. An exception it throws becomes a trap.
+    /// A host function from a typed delegate (3 parameter(s), no result); int, long, float, double and object map to
+    /// i32, i64, f32, f64 and externref (any .NET object, or null for ref.null). WAMR calls it with no allocation (an
+    /// object already known to the store included). An exception it throws becomes a trap.
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float, double or object.</exception>
     public static Func FromCallback<T1, T2, T3>(Store store, Action<T1, T2, T3> callback)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(callback);
-        var type = FuncType.Of([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>()], []);
-        return FromHost(store, new TypedHostAction3<T1, T2, T3>(store.Core, type, callback));
+        var type = FuncType.Of([HostFunction.KindOf<T1>(), HostFunction.KindOf<T2>(), HostFunction.KindOf<T3>()], []);
+        return FromHost(store, new TypedHostAction3<T1, T2, T3>(store, type, callback));
     }
 
     /// <summary>
-    /// A host function from a typed delegate (4 parameter(s), one result); int, long, float and double map to
-    /// i32, i64, f32 and f64. WAMR calls it with no allocation. An exception it throws becomes a trap.
+    /// A host function from a typed delegate (4 parameter(s), one result); int, long, float, double and object map to
+    /// i32, i64, f32, f64 and externref (any .NET object, or null for ref.null). WAMR calls it with no allocation (an
+    /// object already known to the store included). An exception it throws becomes a trap.
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float, double or object.</exception>
     public static Func FromCallback<T1, T2, T3, T4, TResult>(Store store, System.Func<T1, T2, T3, T4, TResult> callback)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(callback);
-        var type = FuncType.Of([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>(), ValueConversion.KindOf<T4>()], [ValueConversion.KindOf<TResult>()]);
-        return FromHost(store, new TypedHostFunction4<T1, T2, T3, T4, TResult>(store.Core, type, callback));
+        var type = FuncType.Of([HostFunction.KindOf<T1>(), HostFunction.KindOf<T2>(), HostFunction.KindOf<T3>(), HostFunction.KindOf<T4>()], [HostFunction.KindOf<TResult>()]);
+        return FromHost(store, new TypedHostFunction4<T1, T2, T3, T4, TResult>(store, type, callback));
     }
 
     /// <summary>
-    /// A host function from a typed delegate (4 parameter(s), no result); int, long, float and double map to
-    /// i32, i64, f32 and f64. WAMR calls it with no allocation. An exception it throws becomes a trap.
+    /// A host function from a typed delegate (4 parameter(s), no result); int, long, float, double and object map to
+    /// i32, i64, f32, f64 and externref (any .NET object, or null for ref.null). WAMR calls it with no allocation (an
+    /// object already known to the store included). An exception it throws becomes a trap.
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float, double or object.</exception>
     public static Func FromCallback<T1, T2, T3, T4>(Store store, Action<T1, T2, T3, T4> callback)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(callback);
-        var type = FuncType.Of([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>(), ValueConversion.KindOf<T4>()], []);
-        return FromHost(store, new TypedHostAction4<T1, T2, T3, T4>(store.Core, type, callback));
+        var type = FuncType.Of([HostFunction.KindOf<T1>(), HostFunction.KindOf<T2>(), HostFunction.KindOf<T3>(), HostFunction.KindOf<T4>()], []);
+        return FromHost(store, new TypedHostAction4<T1, T2, T3, T4>(store, type, callback));
     }
 
     /// <summary>
-    /// A host function from a typed delegate (5 parameter(s), one result); int, long, float and double map to
-    /// i32, i64, f32 and f64. WAMR calls it with no allocation. An exception it throws becomes a trap.
+    /// A host function from a typed delegate (5 parameter(s), one result); int, long, float, double and object map to
+    /// i32, i64, f32, f64 and externref (any .NET object, or null for ref.null). WAMR calls it with no allocation (an
+    /// object already known to the store included). An exception it throws becomes a trap.
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float, double or object.</exception>
     public static Func FromCallback<T1, T2, T3, T4, T5, TResult>(Store store, System.Func<T1, T2, T3, T4, T5, TResult> callback)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(callback);
-        var type = FuncType.Of([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>(), ValueConversion.KindOf<T4>(), ValueConversion.KindOf<T5>()], [ValueConversion.KindOf<TResult>()]);
-        return FromHost(store, new TypedHostFunction5<T1, T2, T3, T4, T5, TResult>(store.Core, type, callback));
+        var type = FuncType.Of([HostFunction.KindOf<T1>(), HostFunction.KindOf<T2>(), HostFunction.KindOf<T3>(), HostFunction.KindOf<T4>(), HostFunction.KindOf<T5>()], [HostFunction.KindOf<TResult>()]);
+        return FromHost(store, new TypedHostFunction5<T1, T2, T3, T4, T5, TResult>(store, type, callback));
     }
 
     /// <summary>
-    /// A host function from a typed delegate (5 parameter(s), no result); int, long, float and double map to
-    /// i32, i64, f32 and f64. WAMR calls it with no allocation. An exception it throws becomes a trap.
+    /// A host function from a typed delegate (5 parameter(s), no result); int, long, float, double and object map to
+    /// i32, i64, f32, f64 and externref (any .NET object, or null for ref.null). WAMR calls it with no allocation (an
+    /// object already known to the store included). An exception it throws becomes a trap.
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float, double or object.</exception>
     public static Func FromCallback<T1, T2, T3, T4, T5>(Store store, Action<T1, T2, T3, T4, T5> callback)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(callback);
-        var type = FuncType.Of([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>(), ValueConversion.KindOf<T4>(), ValueConversion.KindOf<T5>()], []);
-        return FromHost(store, new TypedHostAction5<T1, T2, T3, T4, T5>(store.Core, type, callback));
+        var type = FuncType.Of([HostFunction.KindOf<T1>(), HostFunction.KindOf<T2>(), HostFunction.KindOf<T3>(), HostFunction.KindOf<T4>(), HostFunction.KindOf<T5>()], []);
+        return FromHost(store, new TypedHostAction5<T1, T2, T3, T4, T5>(store, type, callback));
     }
 
     /// <summary>
-    /// A host function from a typed delegate (6 parameter(s), one result); int, long, float and double map to
-    /// i32, i64, f32 and f64. WAMR calls it with no allocation. An exception it throws becomes a trap.
+    /// A host function from a typed delegate (6 parameter(s), one result); int, long, float, double and object map to
+    /// i32, i64, f32, f64 and externref (any .NET object, or null for ref.null). WAMR calls it with no allocation (an
+    /// object already known to the store included). An exception it throws becomes a trap.
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float, double or object.</exception>
     public static Func FromCallback<T1, T2, T3, T4, T5, T6, TResult>(Store store, System.Func<T1, T2, T3, T4, T5, T6, TResult> callback)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(callback);
-        var type = FuncType.Of([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>(), ValueConversion.KindOf<T4>(), ValueConversion.KindOf<T5>(), ValueConversion.KindOf<T6>()], [ValueConversion.KindOf<TResult>()]);
-        return FromHost(store, new TypedHostFunction6<T1, T2, T3, T4, T5, T6, TResult>(store.Core, type, callback));
+        var type = FuncType.Of([HostFunction.KindOf<T1>(), HostFunction.KindOf<T2>(), HostFunction.KindOf<T3>(), HostFunction.KindOf<T4>(), HostFunction.KindOf<T5>(), HostFunction.KindOf<T6>()], [HostFunction.KindOf<TResult>()]);
+        return FromHost(store, new TypedHostFunction6<T1, T2, T3, T4, T5, T6, TResult>(store, type, callback));
     }
 
     /// <summary>
-    /// A host function from a typed delegate (6 parameter(s), no result); int, long, float and double map to
-    /// i32, i64, f32 and f64. WAMR calls it with no allocation. An exception it throws becomes a trap.
+    /// A host function from a typed delegate (6 parameter(s), no result); int, long, float, double and object map to
+    /// i32, i64, f32, f64 and externref (any .NET object, or null for ref.null). WAMR calls it with no allocation (an
+    /// object already known to the store included). An exception it throws becomes a trap.
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
-    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float, double or object.</exception>
     public static Func FromCallback<T1, T2, T3, T4, T5, T6>(Store store, Action<T1, T2, T3, T4, T5, T6> callback)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(callback);
-        var type = FuncType.Of([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>(), ValueConversion.KindOf<T4>(), ValueConversion.KindOf<T5>(), ValueConversion.KindOf<T6>()], []);
-        return FromHost(store, new TypedHostAction6<T1, T2, T3, T4, T5, T6>(store.Core, type, callback));
+        var type = FuncType.Of([HostFunction.KindOf<T1>(), HostFunction.KindOf<T2>(), HostFunction.KindOf<T3>(), HostFunction.KindOf<T4>(), HostFunction.KindOf<T5>(), HostFunction.KindOf<T6>()], []);
+        return FromHost(store, new TypedHostAction6<T1, T2, T3, T4, T5, T6>(store, type, callback));
     }
 
     private void CheckSignature(ReadOnlySpan<ValKind> parameters, ReadOnlySpan<ValKind> results)

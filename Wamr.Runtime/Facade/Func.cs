@@ -128,18 +128,19 @@ public sealed unsafe partial class Func : Extern
 
     /// <summary>
     /// A host function of any signature: <paramref name="callback"/> reads the arguments and writes the results as
-    /// <see cref="Val"/>s (see <see cref="HostCallback"/>).
+    /// <see cref="Val"/>s (see <see cref="HostCallback"/>). An <c>externref</c> is any .NET object or null
+    /// (<c>ref.null</c>), the same objects calls from .NET and tables carry (<see cref="Foreign"/>).
     /// </summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
-    /// <exception cref="NotSupportedException">The type has a <c>funcref</c>/<c>externref</c> or more than one result,
-    /// which WAMR 1.1.2 cannot pass through a host function.</exception>
+    /// <exception cref="NotSupportedException">The type has a <c>funcref</c> (WAMR 1.1.2's host function trampoline has
+    /// no conversion for it) or more than one result (WAMR issue 3679).</exception>
     public static Func FromCallback(Store store, FuncType type, HostCallback callback)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(callback);
-        return FromHost(store, new UntypedHostFunction(store.Core, type, callback));
+        return FromHost(store, new UntypedHostFunction(store, type, callback));
     }
 
     /// <summary>Calls the function with arguments; returns its results (an empty array when it has none).</summary>

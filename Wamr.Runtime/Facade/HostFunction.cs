@@ -20,15 +20,30 @@ internal abstract unsafe class HostFunction
 {
     private const int MaxTrapMessageBytes = 100;
 
+    /// <summary>What an externref result holds for <c>ref.null</c>: WAMR's <c>results_to_argv</c> maps it to
+    /// <c>NULL_REF</c>, while a NULL pointer would become a non-null externref (of a NULL host object).</summary>
+    private static readonly wasm_ref_t* NullExternRefResult = (wasm_ref_t*)nuint.MaxValue;
+
+    private readonly WeakReference<Store>? _owner;
+
     protected HostFunction(StoreCore core, FuncType type)
     {
         Core = core;
         Type = type;
     }
 
+    /// <summary>A host function of <paramref name="owner"/> that carries externrefs (.NET objects) through the store's
+    /// foreigns. The store is held weakly, so that the host function does not keep it reachable.</summary>
+    protected HostFunction(Store owner, FuncType type)
+        : this(owner.Core, type) => _owner = new WeakReference<Store>(owner);
+
     internal StoreCore Core { get; }
 
     internal FuncType Type { get; }
+
+    /// <summary>The store whose foreigns map externrefs to .NET objects (null: a host function that carries no externref
+    /// through .NET, such as a forwarding one).</summary>
+    internal WeakReference<Store>? Owner => _owner;
 
     /// <summary>Set when WAMR released the environment (its finalizer callback ran).</summary>
     internal bool EnvironmentReleased { get; private set; }
@@ -46,7 +61,7 @@ internal abstract unsafe class HostFunction
         wasm_val_t* res = stackalloc wasm_val_t[Math.Max(resultCount, 1)];
         for (int i = 0; i < parameterCount; i++)
         {
-            args[i] = arguments[i].ToNative();
+            args[i] = ToNativeArgument(arguments[i]);
         }
 
         wasm_val_vec_t argVector = Vector(args, parameterCount);
@@ -61,17 +76,26 @@ internal abstract unsafe class HostFunction
 
         for (int i = 0; i < resultCount; i++)
         {
-            results[i] = Val.FromNative(&res[i]);
+            results[i] = FromNative(&res[i]);
         }
     }
 
     /// <summary>Creates the native function in the store; the store owns it.</summary>
     internal static wasm_func_t* CreateNative(HostFunction host)
     {
-        if (host.Type.HasReferences)
+        if (HasKind(host.Type, ValKind.FuncRef))
         {
             throw new NotSupportedException(
-                $"A host function of type {host.Type} cannot be created: WAMR 1.1.2 crashes when a funcref or externref crosses a host function call.");
+                $"A host function of type {host.Type} cannot be created: WAMR 1.1.2 cannot pass a funcref to or from a host function. " +
+                "wasm_runtime_invoke_c_api_native converts parameters with argv_to_params and results with results_to_argv, which " +
+                "have no funcref case: every call would trap (\"unsupported param type\", \"unsupported result type\").");
+        }
+
+        if (HasKind(host.Type, ValKind.ExternRef) && host.Owner is null)
+        {
+            throw new NotSupportedException(
+                $"A host function of type {host.Type} cannot be created: it forwards its values with wasm_func_call, and WAMR 1.1.2 " +
+                "crashes when an externref crosses wasm_func_call.");
         }
 
         if (host.Type.Results.Count > 1)
@@ -111,6 +135,132 @@ internal abstract unsafe class HostFunction
             wasm_byte_vec_delete(&message);
             return trap;
         }
+    }
+
+    /// <summary>A value WAMR passed (an argument) or a callback returned (a result): an externref is the .NET object
+    /// behind the store's foreign (null for <c>ref.null</c>, which arrives as NULL).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal Val FromNative(wasm_val_t* native) =>
+        native->kind == wasm_valkind_t.WASM_ANYREF ? Val.ExternRef(ExternRefObject(native->of.@ref)) : Val.FromNative(native);
+
+    /// <summary>A result for WAMR: an externref is the store's foreign for the object (the mapping the fast path and
+    /// tables use), <c>ref.null</c> the value <c>results_to_argv</c> maps to <c>NULL_REF</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal wasm_val_t ToNativeResult(Val value)
+    {
+        if (value.Kind != ValKind.ExternRef)
+        {
+            return value.ToNative();
+        }
+
+        wasm_val_t native = default;
+        native.kind = wasm_valkind_t.WASM_ANYREF;
+        native.of.@ref = ExternRefPointer(value.AsExternRef(), NullExternRefResult);
+        return native;
+    }
+
+    /// <summary>An argument as WAMR would pass it (<c>ref.null</c> as NULL), for calls from .NET.</summary>
+    internal wasm_val_t ToNativeArgument(Val value)
+    {
+        if (value.Kind != ValKind.ExternRef)
+        {
+            return value.ToNative();
+        }
+
+        wasm_val_t native = default;
+        native.kind = wasm_valkind_t.WASM_ANYREF;
+        native.of.@ref = ExternRefPointer(value.AsExternRef(), null);
+        return native;
+    }
+
+    /// <summary>The kind a typed host function's <typeparamref name="T"/> maps to: the typed paths' numbers, and
+    /// <see cref="object"/> for externref.</summary>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is none of int, long, float, double, object.</exception>
+    internal static ValKind KindOf<T>()
+    {
+        if (typeof(T) == typeof(object))
+        {
+            return ValKind.ExternRef;
+        }
+
+        return ValueConversion.IsSupported<T>() ? ValueConversion.KindOf<T>() : throw new NotSupportedException(
+            $"{typeof(T)} has no WebAssembly value type: typed host functions use int (i32), long (i64), float (f32), double (f64) and object (externref)");
+    }
+
+    /// <summary>A typed host function's argument (numbers as <see cref="ValueConversion"/> reads them, object as the
+    /// externref's .NET object).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected T Read<T>(wasm_val_t* source)
+    {
+        if (typeof(T) == typeof(object))
+        {
+            object? value = ExternRefObject(source->of.@ref);
+            return Unsafe.As<object?, T>(ref value);
+        }
+
+        return ValueConversion.Read<T>(source);
+    }
+
+    /// <summary>A typed host function's result (object as the store's foreign for it, null as <c>ref.null</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    protected void Write<T>(wasm_val_t* destination, T value)
+    {
+        if (typeof(T) == typeof(object))
+        {
+            destination->kind = wasm_valkind_t.WASM_ANYREF;
+            destination->of.@ref = ExternRefPointer(Unsafe.As<T, object?>(ref value), NullExternRefResult);
+            return;
+        }
+
+        ValueConversion.Write(destination, value);
+    }
+
+    /// <summary>The .NET object behind an externref pointer WAMR passed (NULL or the null result: null).</summary>
+    internal object? ExternRefObject(wasm_ref_t* reference)
+    {
+        if (reference == null || reference == NullExternRefResult)
+        {
+            return null;
+        }
+
+        Foreign foreign = OwnerStore().FindForeign(reference)
+            ?? throw new WasmException("A host function received an externref the façade did not create (set outside Wamr's classes).");
+        return foreign.Value;
+    }
+
+    /// <summary>The pointer WAMR maps to an externref for <paramref name="value"/>: the store's foreign for it.</summary>
+    internal wasm_ref_t* ExternRefPointer(object? value, wasm_ref_t* nullPointer) =>
+        value is null ? nullPointer : OwnerStore().ForeignFor(value).Reference;
+
+    private Store OwnerStore()
+    {
+        if (_owner is not null && _owner.TryGetTarget(out Store? store))
+        {
+            return store;
+        }
+
+        throw new ObjectDisposedException(nameof(Store), "The host function's store is no longer reachable.");
+    }
+
+    private static bool HasKind(FuncType type, ValKind kind)
+    {
+        foreach (ValType parameter in type.Parameters)
+        {
+            if (parameter.Kind == kind)
+            {
+                return true;
+            }
+        }
+
+        foreach (ValType result in type.Results)
+        {
+            if (result.Kind == kind)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     internal static wasm_val_vec_t Vector(wasm_val_t* data, int count) => new()

@@ -5,19 +5,19 @@ using Wamr.Interop;
 namespace Wamr;
 
 // Host functions from typed delegates: arguments are read from WAMR's vector and the result written back with no
-// boxing and no allocation.
+// boxing and no allocation (object, for externref, goes through the store's foreigns).
 
 /// <summary>A host function backed by a <c>System.Func{TResult}</c>.</summary>
 internal sealed unsafe class TypedHostFunction0<TResult> : HostFunction
 {
     private readonly System.Func<TResult> _callback;
 
-    internal TypedHostFunction0(StoreCore core, FuncType type, System.Func<TResult> callback)
-        : base(core, type) => _callback = callback;
+    internal TypedHostFunction0(Store owner, FuncType type, System.Func<TResult> callback)
+        : base(owner, type) => _callback = callback;
 
     internal override wasm_trap_t* Invoke(wasm_val_vec_t* arguments, wasm_val_vec_t* results)
     {
-        ValueConversion.Write(&results->data[0], _callback());
+        Write(&results->data[0], _callback());
         return null;
     }
 }
@@ -27,8 +27,8 @@ internal sealed unsafe class TypedHostAction0 : HostFunction
 {
     private readonly Action _callback;
 
-    internal TypedHostAction0(StoreCore core, FuncType type, Action callback)
-        : base(core, type) => _callback = callback;
+    internal TypedHostAction0(Store owner, FuncType type, Action callback)
+        : base(owner, type) => _callback = callback;
 
     internal override wasm_trap_t* Invoke(wasm_val_vec_t* arguments, wasm_val_vec_t* results)
     {
@@ -42,12 +42,12 @@ internal sealed unsafe class TypedHostFunction1<T1, TResult> : HostFunction
 {
     private readonly System.Func<T1, TResult> _callback;
 
-    internal TypedHostFunction1(StoreCore core, FuncType type, System.Func<T1, TResult> callback)
-        : base(core, type) => _callback = callback;
+    internal TypedHostFunction1(Store owner, FuncType type, System.Func<T1, TResult> callback)
+        : base(owner, type) => _callback = callback;
 
     internal override wasm_trap_t* Invoke(wasm_val_vec_t* arguments, wasm_val_vec_t* results)
     {
-        ValueConversion.Write(&results->data[0], _callback(ValueConversion.Read<T1>(&arguments->data[0])));
+        Write(&results->data[0], _callback(Read<T1>(&arguments->data[0])));
         return null;
     }
 }
@@ -57,12 +57,12 @@ internal sealed unsafe class TypedHostAction1<T1> : HostFunction
 {
     private readonly Action<T1> _callback;
 
-    internal TypedHostAction1(StoreCore core, FuncType type, Action<T1> callback)
-        : base(core, type) => _callback = callback;
+    internal TypedHostAction1(Store owner, FuncType type, Action<T1> callback)
+        : base(owner, type) => _callback = callback;
 
     internal override wasm_trap_t* Invoke(wasm_val_vec_t* arguments, wasm_val_vec_t* results)
     {
-        _callback(ValueConversion.Read<T1>(&arguments->data[0]));
+        _callback(Read<T1>(&arguments->data[0]));
         return null;
     }
 }
@@ -72,12 +72,12 @@ internal sealed unsafe class TypedHostFunction2<T1, T2, TResult> : HostFunction
 {
     private readonly System.Func<T1, T2, TResult> _callback;
 
-    internal TypedHostFunction2(StoreCore core, FuncType type, System.Func<T1, T2, TResult> callback)
-        : base(core, type) => _callback = callback;
+    internal TypedHostFunction2(Store owner, FuncType type, System.Func<T1, T2, TResult> callback)
+        : base(owner, type) => _callback = callback;
 
     internal override wasm_trap_t* Invoke(wasm_val_vec_t* arguments, wasm_val_vec_t* results)
     {
-        ValueConversion.Write(&results->data[0], _callback(ValueConversion.Read<T1>(&arguments->data[0]), ValueConversion.Read<T2>(&arguments->data[1])));
+        Write(&results->data[0], _callback(Read<T1>(&arguments->data[0]), Read<T2>(&arguments->data[1])));
         return null;
     }
 }
@@ -87,12 +87,12 @@ internal sealed unsafe class TypedHostAction2<T1, T2> : HostFunction
 {
     private readonly Action<T1, T2> _callback;
 
-    internal TypedHostAction2(StoreCore core, FuncType type, Action<T1, T2> callback)
-        : base(core, type) => _callback = callback;
+    internal TypedHostAction2(Store owner, FuncType type, Action<T1, T2> callback)
+        : base(owner, type) => _callback = callback;
 
     internal override wasm_trap_t* Invoke(wasm_val_vec_t* arguments, wasm_val_vec_t* results)
     {
-        _callback(ValueConversion.Read<T1>(&arguments->data[0]), ValueConversion.Read<T2>(&arguments->data[1]));
+        _callback(Read<T1>(&arguments->data[0]), Read<T2>(&arguments->data[1]));
         return null;
     }
 }
@@ -102,12 +102,12 @@ internal sealed unsafe class TypedHostFunction3<T1, T2, T3, TResult> : HostFunct
 {
     private readonly System.Func<T1, T2, T3, TResult> _callback;
 
-    internal TypedHostFunction3(StoreCore core, FuncType type, System.Func<T1, T2, T3, TResult> callback)
-        : base(core, type) => _callback = callback;
+    internal TypedHostFunction3(Store owner, FuncType type, System.Func<T1, T2, T3, TResult> callback)
+        : base(owner, type) => _callback = callback;
 
     internal override wasm_trap_t* Invoke(wasm_val_vec_t* arguments, wasm_val_vec_t* results)
     {
-        ValueConversion.Write(&results->data[0], _callback(ValueConversion.Read<T1>(&arguments->data[0]), ValueConversion.Read<T2>(&arguments->data[1]), ValueConversion.Read<T3>(&arguments->data[2])));
+        Write(&results->data[0], _callback(Read<T1>(&arguments->data[0]), Read<T2>(&arguments->data[1]), Read<T3>(&arguments->data[2])));
         return null;
     }
 }
@@ -117,12 +117,12 @@ internal sealed unsafe class TypedHostAction3<T1, T2, T3> : HostFunction
 {
     private readonly Action<T1, T2, T3> _callback;
 
-    internal TypedHostAction3(StoreCore core, FuncType type, Action<T1, T2, T3> callback)
-        : base(core, type) => _callback = callback;
+    internal TypedHostAction3(Store owner, FuncType type, Action<T1, T2, T3> callback)
+        : base(owner, type) => _callback = callback;
 
     internal override wasm_trap_t* Invoke(wasm_val_vec_t* arguments, wasm_val_vec_t* results)
     {
-        _callback(ValueConversion.Read<T1>(&arguments->data[0]), ValueConversion.Read<T2>(&arguments->data[1]), ValueConversion.Read<T3>(&arguments->data[2]));
+        _callback(Read<T1>(&arguments->data[0]), Read<T2>(&arguments->data[1]), Read<T3>(&arguments->data[2]));
         return null;
     }
 }
@@ -132,12 +132,12 @@ internal sealed unsafe class TypedHostFunction4<T1, T2, T3, T4, TResult> : HostF
 {
     private readonly System.Func<T1, T2, T3, T4, TResult> _callback;
 
-    internal TypedHostFunction4(StoreCore core, FuncType type, System.Func<T1, T2, T3, T4, TResult> callback)
-        : base(core, type) => _callback = callback;
+    internal TypedHostFunction4(Store owner, FuncType type, System.Func<T1, T2, T3, T4, TResult> callback)
+        : base(owner, type) => _callback = callback;
 
     internal override wasm_trap_t* Invoke(wasm_val_vec_t* arguments, wasm_val_vec_t* results)
     {
-        ValueConversion.Write(&results->data[0], _callback(ValueConversion.Read<T1>(&arguments->data[0]), ValueConversion.Read<T2>(&arguments->data[1]), ValueConversion.Read<T3>(&arguments->data[2]), ValueConversion.Read<T4>(&arguments->data[3])));
+        Write(&results->data[0], _callback(Read<T1>(&arguments->data[0]), Read<T2>(&arguments->data[1]), Read<T3>(&arguments->data[2]), Read<T4>(&arguments->data[3])));
         return null;
     }
 }
@@ -147,12 +147,12 @@ internal sealed unsafe class TypedHostAction4<T1, T2, T3, T4> : HostFunction
 {
     private readonly Action<T1, T2, T3, T4> _callback;
 
-    internal TypedHostAction4(StoreCore core, FuncType type, Action<T1, T2, T3, T4> callback)
-        : base(core, type) => _callback = callback;
+    internal TypedHostAction4(Store owner, FuncType type, Action<T1, T2, T3, T4> callback)
+        : base(owner, type) => _callback = callback;
 
     internal override wasm_trap_t* Invoke(wasm_val_vec_t* arguments, wasm_val_vec_t* results)
     {
-        _callback(ValueConversion.Read<T1>(&arguments->data[0]), ValueConversion.Read<T2>(&arguments->data[1]), ValueConversion.Read<T3>(&arguments->data[2]), ValueConversion.Read<T4>(&arguments->data[3]));
+        _callback(Read<T1>(&arguments->data[0]), Read<T2>(&arguments->data[1]), Read<T3>(&arguments->data[2]), Read<T4>(&arguments->data[3]));
         return null;
     }
 }
@@ -162,12 +162,12 @@ internal sealed unsafe class TypedHostFunction5<T1, T2, T3, T4, T5, TResult> : H
 {
     private readonly System.Func<T1, T2, T3, T4, T5, TResult> _callback;
 
-    internal TypedHostFunction5(StoreCore core, FuncType type, System.Func<T1, T2, T3, T4, T5, TResult> callback)
-        : base(core, type) => _callback = callback;
+    internal TypedHostFunction5(Store owner, FuncType type, System.Func<T1, T2, T3, T4, T5, TResult> callback)
+        : base(owner, type) => _callback = callback;
 
     internal override wasm_trap_t* Invoke(wasm_val_vec_t* arguments, wasm_val_vec_t* results)
     {
-        ValueConversion.Write(&results->data[0], _callback(ValueConversion.Read<T1>(&arguments->data[0]), ValueConversion.Read<T2>(&arguments->data[1]), ValueConversion.Read<T3>(&arguments->data[2]), ValueConversion.Read<T4>(&arguments->data[3]), ValueConversion.Read<T5>(&arguments->data[4])));
+        Write(&results->data[0], _callback(Read<T1>(&arguments->data[0]), Read<T2>(&arguments->data[1]), Read<T3>(&arguments->data[2]), Read<T4>(&arguments->data[3]), Read<T5>(&arguments->data[4])));
         return null;
     }
 }
@@ -177,12 +177,12 @@ internal sealed unsafe class TypedHostAction5<T1, T2, T3, T4, T5> : HostFunction
 {
     private readonly Action<T1, T2, T3, T4, T5> _callback;
 
-    internal TypedHostAction5(StoreCore core, FuncType type, Action<T1, T2, T3, T4, T5> callback)
-        : base(core, type) => _callback = callback;
+    internal TypedHostAction5(Store owner, FuncType type, Action<T1, T2, T3, T4, T5> callback)
+        : base(owner, type) => _callback = callback;
 
     internal override wasm_trap_t* Invoke(wasm_val_vec_t* arguments, wasm_val_vec_t* results)
     {
-        _callback(ValueConversion.Read<T1>(&arguments->data[0]), ValueConversion.Read<T2>(&arguments->data[1]), ValueConversion.Read<T3>(&arguments->data[2]), ValueConversion.Read<T4>(&arguments->data[3]), ValueConversion.Read<T5>(&arguments->data[4]));
+        _callback(Read<T1>(&arguments->data[0]), Read<T2>(&arguments->data[1]), Read<T3>(&arguments->data[2]), Read<T4>(&arguments->data[3]), Read<T5>(&arguments->data[4]));
         return null;
     }
 }
@@ -192,12 +192,12 @@ internal sealed unsafe class TypedHostFunction6<T1, T2, T3, T4, T5, T6, TResult>
 {
     private readonly System.Func<T1, T2, T3, T4, T5, T6, TResult> _callback;
 
-    internal TypedHostFunction6(StoreCore core, FuncType type, System.Func<T1, T2, T3, T4, T5, T6, TResult> callback)
-        : base(core, type) => _callback = callback;
+    internal TypedHostFunction6(Store owner, FuncType type, System.Func<T1, T2, T3, T4, T5, T6, TResult> callback)
+        : base(owner, type) => _callback = callback;
 
     internal override wasm_trap_t* Invoke(wasm_val_vec_t* arguments, wasm_val_vec_t* results)
     {
-        ValueConversion.Write(&results->data[0], _callback(ValueConversion.Read<T1>(&arguments->data[0]), ValueConversion.Read<T2>(&arguments->data[1]), ValueConversion.Read<T3>(&arguments->data[2]), ValueConversion.Read<T4>(&arguments->data[3]), ValueConversion.Read<T5>(&arguments->data[4]), ValueConversion.Read<T6>(&arguments->data[5])));
+        Write(&results->data[0], _callback(Read<T1>(&arguments->data[0]), Read<T2>(&arguments->data[1]), Read<T3>(&arguments->data[2]), Read<T4>(&arguments->data[3]), Read<T5>(&arguments->data[4]), Read<T6>(&arguments->data[5])));
         return null;
     }
 }
@@ -207,12 +207,12 @@ internal sealed unsafe class TypedHostAction6<T1, T2, T3, T4, T5, T6> : HostFunc
 {
     private readonly Action<T1, T2, T3, T4, T5, T6> _callback;
 
-    internal TypedHostAction6(StoreCore core, FuncType type, Action<T1, T2, T3, T4, T5, T6> callback)
-        : base(core, type) => _callback = callback;
+    internal TypedHostAction6(Store owner, FuncType type, Action<T1, T2, T3, T4, T5, T6> callback)
+        : base(owner, type) => _callback = callback;
 
     internal override wasm_trap_t* Invoke(wasm_val_vec_t* arguments, wasm_val_vec_t* results)
     {
-        _callback(ValueConversion.Read<T1>(&arguments->data[0]), ValueConversion.Read<T2>(&arguments->data[1]), ValueConversion.Read<T3>(&arguments->data[2]), ValueConversion.Read<T4>(&arguments->data[3]), ValueConversion.Read<T5>(&arguments->data[4]), ValueConversion.Read<T6>(&arguments->data[5]));
+        _callback(Read<T1>(&arguments->data[0]), Read<T2>(&arguments->data[1]), Read<T3>(&arguments->data[2]), Read<T4>(&arguments->data[3]), Read<T5>(&arguments->data[4]), Read<T6>(&arguments->data[5]));
         return null;
     }
 }

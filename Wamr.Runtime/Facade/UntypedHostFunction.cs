@@ -21,8 +21,8 @@ internal sealed unsafe class UntypedHostFunction : HostFunction
     private readonly Val[] _resultDefaults;
     private readonly bool _zeroIsDefault;
 
-    internal UntypedHostFunction(StoreCore core, FuncType type, HostCallback callback)
-        : base(core, type)
+    internal UntypedHostFunction(Store owner, FuncType type, HostCallback callback)
+        : base(owner, type)
     {
         _callback = callback;
         _parameterCount = type.Parameters.Count;
@@ -99,7 +99,7 @@ internal sealed unsafe class UntypedHostFunction : HostFunction
         wasm_val_t* argumentData = arguments->data;
         for (int i = 0; i < parameterCount; i++)
         {
-            buffer[i] = Val.FromNative(&argumentData[i]);
+            buffer[i] = FromNative(&argumentData[i]);
         }
 
         Span<Val> resultSpan = buffer.Slice(parameterCount, resultCount);
@@ -107,7 +107,7 @@ internal sealed unsafe class UntypedHostFunction : HostFunction
         wasm_val_t* resultData = results->data;
         for (int i = 0; i < resultSpan.Length; i++)
         {
-            resultData[i] = resultSpan[i].ToNative();
+            resultData[i] = ToNativeResult(resultSpan[i]);
         }
     }
 

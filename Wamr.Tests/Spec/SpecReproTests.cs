@@ -114,6 +114,25 @@ public sealed class SpecReproTests
         }
     }
 
+    /// <summary>Not a spec category: what the façade's host functions rely on. An externref crosses a host function
+    /// through WAMR's externref map (the host pointer both ways, ref.null as NULL), but a NULL result is not ref.null
+    /// ((void *)-1 is); a funcref cannot cross at all (traps, no crash).</summary>
+    [TestMethod]
+    public void HostFunctionReferences_AnExternrefCrossesAHostFunctionAndAFuncrefTraps()
+    {
+        AssertLine("host-externref make_echo_is_null: returned 0");
+        AssertLine("host-externref: echo received the pointer make returned (kind 128)");
+        AssertLine("host-externref-null: echo received NULL");
+        AssertLine("host-externref-null null_echo_is_null: returned 0"); // the NULL it echoed is not ref.null
+        AssertLine("host-externref-null make_is_null (NULL): returned 0");
+        AssertLine("host-externref-null make_is_null ((void *)-1): returned 1");
+        AssertLine("host-funcref param: trap Exception: unsupported param type");
+        AssertLine("host-funcref null param: trap Exception: unsupported param type");
+        AssertLine("host-funcref: the host function ran 0 time(s) for the parameters");
+        AssertLine("host-funcref result: trap Exception: unsupported result type");
+        AssertLine("host-funcref: the host function ran 1 time(s) for the result");
+    }
+
     [TestMethod]
     public void EveryCategoryIsProvenHere()
     {

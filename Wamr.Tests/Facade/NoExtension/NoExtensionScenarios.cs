@@ -80,6 +80,32 @@ public static class NoExtensionScenarios
         });
     }
 
+    /// <summary>Host functions carrying externrefs need no extension: WAMR's own trampoline converts them; wasm functions
+    /// without references in their signature reach them through <c>wasm_func_call</c>.</summary>
+    public static void HostFunctionExternRefsWorkWithoutTheExtension()
+    {
+        Run(store =>
+        {
+            var token = new object();
+            object? seen = token;
+            Func echo = Func.FromCallback(store, (object? value) =>
+            {
+                seen = value;
+                return value;
+            });
+            Func make = Func.FromCallback(store, (int which) => which == 0 ? null : token);
+            Func consume = Func.FromCallback(store, (int a, object? b, long c, object? d, double e) => 0);
+            Instance refs = new(store, Load(store, "host_refs"), [echo, make, consume]);
+            Assert.AreEqual(1, refs.GetFunction<int>("null_through_host")!());
+            Assert.IsNull(seen, "ref.null arrives as null");
+            Assert.AreEqual(1, refs.GetFunction<int, int>("make_is_null")!(0), "a null result is ref.null");
+            Assert.AreEqual(0, refs.GetFunction<int, int>("make_is_null")!(1));
+            refs.GetFunction("store_made")!.Call(2, 1);
+            Assert.AreSame(token, refs.GetTable("refs")!.Get(2).AsExternRef());
+            AssertNeedsExtension(() => refs.GetFunction("make")!.Call(1), "funcref or externref");
+        });
+    }
+
     /// <summary>Interrupting, time limits and cancellation need the extension: each entry point refuses before anything runs,
     /// and the same function still works through a plain call.</summary>
     public static void InterruptionNeedsTheExtension()

@@ -1,6 +1,7 @@
 /*
  * The WAMR 1.1.2 limitations behind the spec testsuite's expected failures, shown in C against the same libiwasm
- * the binding uses (built and run by Wamr.Tests/Spec/SpecReproTests.cs):
+ * the binding uses (built and run by Wamr.Tests/Spec/SpecReproTests.cs), and the conversions of references crossing a
+ * host function that the façade's host functions rely on (host-externref*, host-funcref):
  *
  *   cc -std=gnu11 -I artifacts/native/include -o repros repros.c -L artifacts/native/linux-x64 -liwasm \
  *      -Wl,-rpath,artifacts/native/linux-x64
@@ -283,6 +284,111 @@ static void case_export_name_nul(void)
     printf("REPRO export-name-nul: the 4-byte name \"a\\0bc\" is %zu byte(s)\n", name->size);
 }
 
+/* ---- References crossing a host function (wasm_func_new_with_env) ----
+ * WAMR's trampoline, wasm_runtime_invoke_c_api_native, converts parameters with argv_to_params and results with
+ * results_to_argv (wasm_runtime_common.c): an externref through the process-wide externref map (index <-> host
+ * pointer), a funcref not at all. */
+
+static void *host_made;     /* what make returns */
+static void *host_seen;     /* what echo received */
+static wasm_valkind_t host_seen_kind;
+static int host_calls;
+
+static wasm_trap_t *host_echo(void *env, const wasm_val_vec_t *args, wasm_val_vec_t *results)
+{
+    host_calls++;
+    host_seen_kind = args->data[0].kind;
+    host_seen = args->data[0].of.ref;
+    results->data[0].kind = WASM_ANYREF;
+    results->data[0].of.ref = args->data[0].of.ref;
+    return NULL;
+}
+
+static wasm_trap_t *host_make(void *env, const wasm_val_vec_t *args, wasm_val_vec_t *results)
+{
+    host_calls++;
+    results->data[0].kind = WASM_ANYREF;
+    results->data[0].of.ref = host_made;
+    return NULL;
+}
+
+static wasm_trap_t *host_funcref_param(void *env, const wasm_val_vec_t *args, wasm_val_vec_t *results)
+{
+    host_calls++;
+    return NULL;
+}
+
+static wasm_trap_t *host_funcref_result(void *env, const wasm_val_vec_t *args, wasm_val_vec_t *results)
+{
+    host_calls++;
+    results->data[0].kind = WASM_FUNCREF;
+    results->data[0].of.ref = NULL;
+    return NULL;
+}
+
+static wasm_functype_t *ref_type(wasm_valkind_t parameter, wasm_valkind_t result)
+{
+    wasm_valtype_vec_t parameters = WASM_EMPTY_VEC, results = WASM_EMPTY_VEC;
+    if (parameter) {
+        wasm_valtype_t *type = wasm_valtype_new(parameter);
+        wasm_valtype_vec_new(&parameters, 1, &type);
+    }
+    if (result) {
+        wasm_valtype_t *type = wasm_valtype_new(result);
+        wasm_valtype_vec_new(&results, 1, &type);
+    }
+    return wasm_functype_new(&parameters, &results);
+}
+
+static wasm_module_t *host_refs_module;
+static wasm_instance_t *host_refs_instance;
+
+static wasm_func_t *host_refs(const char *name)
+{
+    if (!host_refs_instance) {
+        wasm_func_callback_with_env_t callbacks[4] = { host_echo, host_make, host_funcref_param, host_funcref_result };
+        wasm_functype_t *types[4] = { ref_type(WASM_ANYREF, WASM_ANYREF), ref_type(0, WASM_ANYREF), ref_type(WASM_FUNCREF, 0),
+                                      ref_type(0, WASM_FUNCREF) };
+        wasm_extern_t *imports[4];
+        for (int i = 0; i < 4; i++) {
+            imports[i] = wasm_func_as_extern(wasm_func_new_with_env(store, types[i], callbacks[i], NULL, NULL));
+        }
+        host_refs_module = load("host_refs");
+        host_refs_instance = instantiate(host_refs_module, imports, 4);
+    }
+    return func_named(host_refs_module, host_refs_instance, name);
+}
+
+static void case_host_externref(void)
+{
+    wasm_ref_t *foreign = wasm_foreign_as_ref(wasm_foreign_new(store));
+    host_made = foreign;
+    call_i32("host-externref make_echo_is_null", host_refs("make_echo_is_null"), NULL, 0);
+    printf("REPRO host-externref: echo received %s (kind %d)\n", host_seen == foreign ? "the pointer make returned" : "another pointer",
+           (int)host_seen_kind);
+}
+
+static void case_host_externref_null(void)
+{
+    host_seen = (void *)1;
+    call_i32("host-externref-null null_echo_is_null", host_refs("null_echo_is_null"), NULL, 0);
+    printf("REPRO host-externref-null: echo received %s\n", host_seen == NULL ? "NULL" : "non-NULL");
+    host_made = NULL;
+    call_i32("host-externref-null make_is_null (NULL)", host_refs("make_is_null"), NULL, 0);
+    host_made = (void *)(uintptr_t)-1;
+    call_i32("host-externref-null make_is_null ((void *)-1)", host_refs("make_is_null"), NULL, 0);
+}
+
+static void case_host_funcref(void)
+{
+    call_i32("host-funcref param", host_refs("funcref_param"), NULL, 0);
+    call_i32("host-funcref null param", host_refs("funcref_null_param"), NULL, 0);
+    printf("REPRO host-funcref: the host function ran %d time(s) for the parameters\n", host_calls);
+    host_calls = 0;
+    call_i32("host-funcref result", host_refs("funcref_result"), NULL, 0);
+    printf("REPRO host-funcref: the host function ran %d time(s) for the result\n", host_calls);
+}
+
 typedef void (*repro_case)(void);
 
 static void run(const char *name, repro_case body)
@@ -354,5 +460,8 @@ int main(int argc, char **argv)
     run("snan-rounding", case_snan_rounding);
     run("table-init-bounds", case_table_init_bounds);
     run("export-name-nul", case_export_name_nul);
+    run("host-externref", case_host_externref);
+    run("host-externref-null", case_host_externref_null);
+    run("host-funcref", case_host_funcref);
     return 0;
 }
