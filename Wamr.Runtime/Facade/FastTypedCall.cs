@@ -20,8 +20,12 @@ namespace Wamr;
 /// finally funclet costs about 1-2 ns on a call of about 30 ns). It has no try/finally: the arguments are written before
 /// the store is claimed, and between <see cref="Enter"/> and <see cref="StoreCore.Exit"/> nothing can throw. The inlined
 /// P/Invoke raises no managed exception (host callbacks catch everything before it could unwind through WAMR's frames,
-/// see <see cref="HostFunction"/>), the reads cannot fail, and the one path that throws, <see cref="Failed"/>, gives the
-/// store back itself.
+/// see <see cref="HostFunction"/>, and .NET fails fast rather than let an exception leave an <c>UnmanagedCallersOnly</c>
+/// method), the reads cannot fail, and the one path that throws, <see cref="Failed"/>, gives the store back itself.
+/// What remains over WAMR's own entry called from C (measured interleaved in one process, <c>add</c>: C 30.3 ns, this
+/// path 37.7 ns): the P/Invoke's GC transition (about 4.5 ns; <c>SuppressGCTransition</c> is not an option for calls
+/// that may run code that calls back or runs long), the delegate and managed frame (about 1.5 ns), the store's claim and
+/// release (a thread-static read and two compare-exchanges, about 1.5 ns).
 /// </remarks>
 internal sealed unsafe class FastTypedCall
 {
