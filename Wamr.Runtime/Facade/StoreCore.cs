@@ -64,12 +64,32 @@ internal sealed unsafe partial class StoreCore
     internal int PendingDepth { get; set; }
 
     /// <summary>Claims the store for the calling thread, or throws if it is disposed or in use by another thread.</summary>
-    /// <remarks>The nested case (a host callback, or a call from inside one) is inlined; the rest is <see cref="EnterFirst"/>.</remarks>
+    /// <remarks>
+    /// Inlined into every call path, so the common cases cost a few instructions and no call: the outermost entry of a
+    /// thread whose WAMR environment is ready (one thread-static read gives its id, one compare-exchange claims the idle
+    /// store, one read finds no fired interrupt scope), and the nested entry of the thread that holds the store (a host
+    /// callback, or a call from inside one). The compare-exchange is also what refuses a disposed store: disposal
+    /// leaves <see cref="_activeThread"/> at <see cref="Releasing"/> for good. Everything else is <see cref="EnterFirst"/>.
+    /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Enter(object owner)
     {
+        int me = ThreadEnvironment.ReadyThreadId;
         int active = _activeThread;
-        if ((active & ThreadMask) == Environment.CurrentManagedThreadId && active != Releasing)
+        if (active == 0 && me != 0 && Interlocked.CompareExchange(ref _activeThread, me, 0) == 0)
+        {
+            _depth = 1;
+
+            // The compare-exchange above orders this read after the claim (see InterruptScope's firing).
+            if (Volatile.Read(ref _firedScopes) != 0)
+            {
+                InterruptForFiredScope();
+            }
+
+            return;
+        }
+
+        if (me != 0 && (active & ThreadMask) == me && active != Releasing)
         {
             _depth++;
             return;
@@ -82,6 +102,14 @@ internal sealed unsafe partial class StoreCore
     private void EnterFirst(object owner)
     {
         int me = Environment.CurrentManagedThreadId;
+        int active = _activeThread;
+        if ((active & ThreadMask) == me && active != Releasing)
+        {
+            // Nested entry on a thread whose environment the inlined path did not see as ready.
+            _depth++;
+            return;
+        }
+
         if (_closed)
         {
             throw new ObjectDisposedException(owner.GetType().FullName, "The store this object belongs to has been disposed.");
@@ -121,6 +149,8 @@ internal sealed unsafe partial class StoreCore
     }
 
     /// <summary>Gives the store back after <see cref="Enter"/>.</summary>
+    /// <remarks>Inlined: the common case is a decrement, two reads, a write and a compare-exchange.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Exit()
     {
         if (--_depth == 0)

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace Wamr;
 
@@ -13,14 +14,25 @@ namespace Wamr;
 /// </summary>
 internal static class ThreadEnvironment
 {
+    /// <summary>The calling thread's managed id once the façade initialised its environment; 0 before.</summary>
     [ThreadStatic]
-    private static bool t_ready;
+    private static int t_readyThreadId;
+
+    /// <summary>
+    /// The calling thread's managed id (<see cref="Environment.CurrentManagedThreadId"/>) if the façade has initialised its
+    /// environment, or 0 if not yet: one thread-static read that answers both questions a call's entry asks.
+    /// </summary>
+    internal static int ReadyThreadId
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => t_readyThreadId;
+    }
 
     /// <summary>Initialises the environment of the calling thread if the façade has not done so yet.</summary>
     /// <remarks>Call only while a WAMR engine exists.</remarks>
     internal static void Ensure()
     {
-        if (!t_ready)
+        if (t_readyThreadId == 0)
         {
             Initialise();
         }
@@ -29,7 +41,7 @@ internal static class ThreadEnvironment
     /// <summary>Restores the environment after a store deletion on this thread (WAMR may have torn it down).</summary>
     internal static void AfterStoreDeleted()
     {
-        if (t_ready)
+        if (t_readyThreadId != 0)
         {
             _ = FacadeNative.wamr_dotnet_init_thread_env();
         }
@@ -43,6 +55,6 @@ internal static class ThreadEnvironment
                 $"wasm_runtime_init_thread_env failed on thread {Environment.CurrentManagedThreadId}: WAMR cannot run on this thread.");
         }
 
-        t_ready = true;
+        t_readyThreadId = Environment.CurrentManagedThreadId;
     }
 }

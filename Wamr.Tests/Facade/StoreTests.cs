@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -236,6 +237,94 @@ public sealed class StoreTests : FacadeTest
     [TestMethod]
     public void ANullEngineIsRefused() =>
         Assert.AreEqual("engine", Assert.ThrowsExactly<ArgumentNullException>(() => new Store(null!)).ParamName);
+
+    [TestMethod]
+    public void TwoThreadsRacingForOneStoreNeverRunInsideItTogether()
+    {
+        // Two threads call into one store as fast as they can through the typed fast path (claimed with an inlined
+        // compare-exchange) and the untyped path. A host callback counts who is inside: a broken claim lets both threads
+        // in at once. Every call either returns its true result or is refused with InvalidOperationException.
+        int inside = 0;
+        int overlaps = 0;
+        var linker = new Linker();
+        linker.Define("env", "add", Func.FromCallback(Store, (int a, int b) =>
+            {
+                if (Interlocked.Increment(ref inside) != 1)
+                {
+                    Interlocked.Increment(ref overlaps);
+                }
+
+                Thread.SpinWait(20);
+                Interlocked.Decrement(ref inside);
+                return a + b;
+            }))
+            .Define("env", "scale", Func.FromCallback(Store, (double x) => x))
+            .Define("env", "record", Func.FromCallback(Store, (long x) => { }))
+            .Define("env", "fail", Func.FromCallback(Store, () => { }))
+            .Define("env", "reenter", Func.FromCallback(Store, (int x) => x));
+        Instance instance = linker.Instantiate(Store, Load("host"));
+        Func<int, int, int> callAdd = instance.GetFunction<int, int, int>("call_add")!;
+        Func<int, int> doubleIt = instance.GetFunction<int, int>("double")!;
+        Func untyped = instance.GetFunction("call_add")!;
+        int[] completed = new int[2];
+        int[] refused = new int[2];
+        Exception? unexpected = null;
+        using var start = new Barrier(2);
+        var clock = Stopwatch.StartNew();
+        Thread[] threads = new Thread[2];
+        for (int t = 0; t < threads.Length; t++)
+        {
+            int me = t;
+            threads[t] = new Thread(() =>
+            {
+                start.SignalAndWait();
+                int i = 0;
+                while (clock.ElapsedMilliseconds < 400 && unexpected is null)
+                {
+                    i++;
+                    try
+                    {
+                        int result = (i % 3) switch
+                        {
+                            0 => callAdd(i, me),
+                            1 => doubleIt(i) - i,
+                            _ => untyped.Call(Val.I32(i), Val.I32(me))[0].AsI32(),
+                        };
+                        if (result != i + me && !(i % 3 == 1 && result == i))
+                        {
+                            throw new InvalidOperationException($"thread {me}: call {i} returned {result}");
+                        }
+
+                        completed[me]++;
+                    }
+                    catch (InvalidOperationException refusal) when (refusal.Message.Contains("one thread at a time", StringComparison.Ordinal))
+                    {
+                        refused[me]++;
+                    }
+                    catch (Exception other)
+                    {
+                        unexpected = other;
+                    }
+                }
+            });
+            threads[t].Start();
+        }
+
+        foreach (Thread thread in threads)
+        {
+            thread.Join();
+        }
+
+        Assert.IsNull(unexpected, unexpected?.ToString());
+        Assert.AreEqual(0, overlaps, "two threads were inside the store at once");
+        Assert.IsGreaterThan(0, completed[0]);
+        Assert.IsGreaterThan(0, completed[1]);
+        Console.WriteLine($"completed {completed[0]} + {completed[1]}, refused {refused[0]} + {refused[1]}");
+
+        // Afterwards the store is idle and usable from this thread.
+        Assert.AreEqual(7, callAdd(3, 4));
+        Assert.AreEqual(8, doubleIt(4));
+    }
 
     [TestMethod]
     public void EverythingThatEntersTheStoreIsRefusedWhileAnotherThreadIsInside()
