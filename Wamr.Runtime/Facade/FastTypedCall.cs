@@ -3,13 +3,14 @@ using System.Runtime.CompilerServices;
 
 using Wamr.Interop;
 
-using static Wamr.Interop.WamrApi;
+using static Wamr.Interop.WamrExt;
 
 namespace Wamr;
 
 /// <summary>
 /// The typed fast paths of one WebAssembly function, used when the engine extension is present: each method writes its
-/// arguments into a stack array of 32-bit cells and calls the engine's own entry, <c>wasm_runtime_call_wasm</c>, with the
+/// arguments into a stack array of 32-bit cells and calls the engine extension's <c>wamr_ext_call_direct</c> (the engine's
+/// <c>wasm_runtime_call_wasm</c> with less work per call), with the
 /// runtime function and the instance's exec env singleton resolved once (<see cref="FastCallTarget"/>), then reads the
 /// result from the same cells. No allocation; the cell offsets are JIT-time constants. The store's thread, disposal and
 /// (when the delegate was made) the signature are checked as on <see cref="TypedCall"/>'s path. A call that ran while an
@@ -87,7 +88,7 @@ internal sealed unsafe class FastTypedCall
     {
         uint* cells = stackalloc uint[2];
         Enter();
-        if (!wasm_runtime_call_wasm(_execEnv, _function, 0u, cells) || _core.IsInterrupted)
+        if (!wamr_ext_call_direct(_execEnv, _function, 0u, cells) || _core.IsInterrupted)
         {
             throw Failed();
         }
@@ -102,7 +103,7 @@ internal sealed unsafe class FastTypedCall
     {
         uint* cells = stackalloc uint[2];
         Enter();
-        if (!wasm_runtime_call_wasm(_execEnv, _function, 0u, cells) || _core.IsInterrupted)
+        if (!wamr_ext_call_direct(_execEnv, _function, 0u, cells) || _core.IsInterrupted)
         {
             throw Failed();
         }
@@ -116,7 +117,7 @@ internal sealed unsafe class FastTypedCall
         uint* cells = stackalloc uint[2];
         ValueConversion.WriteCells(cells, a1);
         Enter();
-        if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>(), cells) || _core.IsInterrupted)
+        if (!wamr_ext_call_direct(_execEnv, _function, ValueConversion.CellsOf<T1>(), cells) || _core.IsInterrupted)
         {
             throw Failed();
         }
@@ -132,7 +133,7 @@ internal sealed unsafe class FastTypedCall
         uint* cells = stackalloc uint[2];
         ValueConversion.WriteCells(cells, a1);
         Enter();
-        if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>(), cells) || _core.IsInterrupted)
+        if (!wamr_ext_call_direct(_execEnv, _function, ValueConversion.CellsOf<T1>(), cells) || _core.IsInterrupted)
         {
             throw Failed();
         }
@@ -147,7 +148,7 @@ internal sealed unsafe class FastTypedCall
         ValueConversion.WriteCells(cells, a1);
         ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>(), a2);
         Enter();
-        if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>(), cells) || _core.IsInterrupted)
+        if (!wamr_ext_call_direct(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>(), cells) || _core.IsInterrupted)
         {
             throw Failed();
         }
@@ -164,7 +165,7 @@ internal sealed unsafe class FastTypedCall
         ValueConversion.WriteCells(cells, a1);
         ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>(), a2);
         Enter();
-        if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>(), cells) || _core.IsInterrupted)
+        if (!wamr_ext_call_direct(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>(), cells) || _core.IsInterrupted)
         {
             throw Failed();
         }
@@ -180,7 +181,7 @@ internal sealed unsafe class FastTypedCall
         ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>(), a2);
         ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>(), a3);
         Enter();
-        if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>(), cells) || _core.IsInterrupted)
+        if (!wamr_ext_call_direct(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>(), cells) || _core.IsInterrupted)
         {
             throw Failed();
         }
@@ -198,7 +199,7 @@ internal sealed unsafe class FastTypedCall
         ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>(), a2);
         ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>(), a3);
         Enter();
-        if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>(), cells) || _core.IsInterrupted)
+        if (!wamr_ext_call_direct(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>(), cells) || _core.IsInterrupted)
         {
             throw Failed();
         }
@@ -215,7 +216,7 @@ internal sealed unsafe class FastTypedCall
         ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>(), a3);
         ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>(), a4);
         Enter();
-        if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>(), cells) || _core.IsInterrupted)
+        if (!wamr_ext_call_direct(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>(), cells) || _core.IsInterrupted)
         {
             throw Failed();
         }
@@ -234,7 +235,7 @@ internal sealed unsafe class FastTypedCall
         ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>(), a3);
         ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>(), a4);
         Enter();
-        if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>(), cells) || _core.IsInterrupted)
+        if (!wamr_ext_call_direct(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>(), cells) || _core.IsInterrupted)
         {
             throw Failed();
         }
@@ -252,7 +253,7 @@ internal sealed unsafe class FastTypedCall
         ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>(), a4);
         ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>(), a5);
         Enter();
-        if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>() + ValueConversion.CellsOf<T5>(), cells) || _core.IsInterrupted)
+        if (!wamr_ext_call_direct(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>() + ValueConversion.CellsOf<T5>(), cells) || _core.IsInterrupted)
         {
             throw Failed();
         }
@@ -272,7 +273,7 @@ internal sealed unsafe class FastTypedCall
         ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>(), a4);
         ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>(), a5);
         Enter();
-        if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>() + ValueConversion.CellsOf<T5>(), cells) || _core.IsInterrupted)
+        if (!wamr_ext_call_direct(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>() + ValueConversion.CellsOf<T5>(), cells) || _core.IsInterrupted)
         {
             throw Failed();
         }
@@ -291,7 +292,7 @@ internal sealed unsafe class FastTypedCall
         ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>(), a5);
         ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>() + ValueConversion.CellsOf<T5>(), a6);
         Enter();
-        if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>() + ValueConversion.CellsOf<T5>() + ValueConversion.CellsOf<T6>(), cells) || _core.IsInterrupted)
+        if (!wamr_ext_call_direct(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>() + ValueConversion.CellsOf<T5>() + ValueConversion.CellsOf<T6>(), cells) || _core.IsInterrupted)
         {
             throw Failed();
         }
@@ -312,7 +313,7 @@ internal sealed unsafe class FastTypedCall
         ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>(), a5);
         ValueConversion.WriteCells(cells + ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>() + ValueConversion.CellsOf<T5>(), a6);
         Enter();
-        if (!wasm_runtime_call_wasm(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>() + ValueConversion.CellsOf<T5>() + ValueConversion.CellsOf<T6>(), cells) || _core.IsInterrupted)
+        if (!wamr_ext_call_direct(_execEnv, _function, ValueConversion.CellsOf<T1>() + ValueConversion.CellsOf<T2>() + ValueConversion.CellsOf<T3>() + ValueConversion.CellsOf<T4>() + ValueConversion.CellsOf<T5>() + ValueConversion.CellsOf<T6>(), cells) || _core.IsInterrupted)
         {
             throw Failed();
         }

@@ -110,7 +110,7 @@ public sealed unsafe partial class Func
                 at += FastCallTarget.CellsOf(kind);
             }
 
-            if (!wasm_runtime_call_wasm(target.ExecEnv, target.Function, target.ParameterCells, cells) || Store.Core.IsInterrupted)
+            if (!wamr_ext_call_direct(target.ExecEnv, target.Function, target.ParameterCells, cells) || Store.Core.IsInterrupted)
             {
                 throw TakeFastTrap(target);
             }

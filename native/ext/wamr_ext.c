@@ -319,7 +319,7 @@ wamr_ext_func_call(const wasm_func_t *func, uint32_t *cells, uint32_t cell_count
         cell += ext_cells(type->types[i]);
     }
     wasm_runtime_clear_exception(inst);
-    if (wasm_runtime_call_wasm(exec_env, function, params, cells)) {
+    if (wamr_ext_call_direct(exec_env, function, params, cells)) {
         return true;
     }
     if (trap) {
@@ -744,4 +744,64 @@ wamr_ext_instance_relink_native_imports(wasm_instance_t *instance, void *const *
         inst->import_func_ptrs[i] = linked[i];
     }
     return true;
+}
+
+/* ---- Direct calls (see wamr_ext.h) -------------------------------------------------------------- */
+
+#include "../interpreter/wasm_interp.h"
+
+_Static_assert(sizeof(((WASMExecEnv *)0)->handle) == sizeof(korp_tid), "WASMExecEnv.handle is no longer a thread id");
+
+/* The exception wasm_call_function clears: WAMR's own proc_exit (the extension's hook replaces it for modules
+   loaded after wamr_ext_wasi_install_exit_hook, but not for earlier ones). */
+#define WAMR_EXT_WAMR_PROC_EXIT_EXCEPTION "Exception: wasi proc exit"
+
+/* Whether a function type has an externref parameter or result (which wasm_runtime_call_wasm converts). */
+static bool
+wamr_ext_type_has_externref(const WASMType *type)
+{
+    uint32 i;
+
+    for (i = 0; i < (uint32)type->param_count + type->result_count; i++) {
+        if (type->types[i] == VALUE_TYPE_EXTERNREF)
+            return true;
+    }
+    return false;
+}
+
+bool
+wamr_ext_call_direct(wasm_exec_env_t exec_env, wasm_function_inst_t function, uint32_t argc, uint32_t *argv)
+{
+    WASMExecEnv *env = (WASMExecEnv *)exec_env;
+    WASMModuleInstanceCommon *inst;
+    WASMFunctionInstance *bytecode;
+    const char *exception;
+
+    if (!env || !function || !(inst = env->module_inst))
+        return false;
+    if (inst->module_type != Wasm_Module_Bytecode)
+        return wasm_runtime_call_wasm(exec_env, function, argc, argv);
+
+    bytecode = (WASMFunctionInstance *)function;
+    if (bytecode->is_import_func || wamr_ext_type_has_externref(bytecode->u.func->func_type))
+        return wasm_runtime_call_wasm(exec_env, function, argc, argv);
+    if (argc != bytecode->param_cell_num || (argc > 0 && !argv)) {
+        wasm_runtime_set_exception(inst, "wamr_ext_call_direct: wrong argument cell count");
+        return false;
+    }
+
+    /* What wasm_exec_env_set_thread_info computes depends only on the thread. */
+    if (env->handle != os_self_thread())
+        wasm_exec_env_set_thread_info(env);
+
+    wasm_interp_call_wasm((WASMModuleInstance *)inst, env, bytecode, argc, argv);
+    exception = wasm_runtime_get_exception(inst);
+    if (!exception)
+        return true;
+    if (strcmp(exception, WAMR_EXT_WAMR_PROC_EXIT_EXCEPTION) == 0) {
+        /* As wasm_call_function: WAMR's own proc_exit ends the call normally. */
+        wasm_runtime_clear_exception(inst);
+        return true;
+    }
+    return false;
 }

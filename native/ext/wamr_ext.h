@@ -260,6 +260,20 @@ wamr_ext_module_native_imports(wasm_module_t *module, void **linked, uint32_t co
 WASM_API_EXTERN bool
 wamr_ext_instance_relink_native_imports(wasm_instance_t *instance, void *const *linked, uint32_t count);
 
+/* ---- Direct calls ------------------------------------------------------------------------------ */
+
+/*
+ * Calls function like wasm_runtime_call_wasm (same cells, same results, same exception on failure), with less
+ * work per call where that work cannot matter: no exec env validation (exec_env must be one WAMR made, like
+ * the instance's singleton), no argument conversion unless the function has externref parameters or results
+ * (then it is wasm_runtime_call_wasm), and the thread's stack boundary is looked up only when exec_env was last
+ * used on another thread. argc must be the function's parameter cell count (false, with an exception set,
+ * otherwise). Returns false if the call trapped (the exception is set on the module instance). Precompiled
+ * functions go through wasm_runtime_call_wasm.
+ */
+WASM_API_EXTERN bool
+wamr_ext_call_direct(wasm_exec_env_t exec_env, wasm_function_inst_t function, uint32_t argc, uint32_t *argv);
+
 #ifdef __cplusplus
 }
 #endif
