@@ -6,7 +6,8 @@
  *   cc -O2 -I <include> -I ../Workloads baseline.c -L <libdir> -liwasm -Wl,-rpath,<libdir> -o baseline
  *   ./baseline bench.wasm large.wasm small.wasm sha256.wasm [target-ms] [rounds] [workload-bytes]
  * Prints one line per measurement: "<operation> <path> <nanoseconds per operation>", the best of several
- * timed runs; <path> is "c" (through wasm_c_api.h), "call_wasm" (wasm_runtime_call_wasm) or "native".
+ * timed runs; <path> is "c" (through wasm_c_api.h), "call_wasm" (wasm_runtime_call_wasm), "call_direct" (the
+ * engine extension's wamr_ext_call_direct, which the façade's typed path uses) or "native".
  */
 #define _POSIX_C_SOURCE 199309L
 #include <stdint.h>
@@ -95,6 +96,20 @@ static int op_add_call_wasm(void)
 {
     uint32_t argv[2] = { 20, 22 };
     if (!wasm_runtime_call_wasm(exec_env, add_inst, 2, argv) || argv[0] != 42) { fprintf(stderr, "add (call_wasm) failed\n"); exit(3); }
+    return 1;
+}
+
+static int op_add_call_direct(void)
+{
+    uint32_t argv[2] = { 20, 22 };
+    if (!wamr_ext_call_direct(exec_env, add_inst, 2, argv) || argv[0] != 42) { fprintf(stderr, "add (call_direct) failed\n"); exit(3); }
+    return 1;
+}
+
+static int op_nop_call_direct(void)
+{
+    uint32_t argv[1] = { 0 };
+    if (!wamr_ext_call_direct(exec_env, nop_inst, 0, argv)) { fprintf(stderr, "nop (call_direct) failed\n"); exit(3); }
     return 1;
 }
 
@@ -300,8 +315,10 @@ int main(int argc, char **argv)
 
     measure("add", "c", op_add, target_ms, rounds);
     measure("add", "call_wasm", op_add_call_wasm, target_ms, rounds);
+    measure("add", "call_direct", op_add_call_direct, target_ms, rounds);
     measure("nop", "c", op_nop, target_ms, rounds);
     measure("nop", "call_wasm", op_nop_call_wasm, target_ms, rounds);
+    measure("nop", "call_direct", op_nop_call_direct, target_ms, rounds);
     measure("callback", "c", op_callback, target_ms, rounds);
     measure("callback_add", "c", op_callback_add, target_ms, rounds);
     measure("copy_in", "c", op_copy_in, target_ms, rounds);

@@ -14,7 +14,7 @@ namespace Wamr.Benchmarks.Report;
 public static class BaselineRunner
 {
     /// <summary>Builds and runs the baseline; returns its measurements (paths <see cref="Paths.RawC"/>,
-    /// <see cref="Paths.RawCallWasm"/>, <see cref="Paths.NativeC"/>).</summary>
+    /// <see cref="Paths.RawCallWasm"/>, <see cref="Paths.RawCallDirect"/>, <see cref="Paths.NativeC"/>).</summary>
     /// <param name="workDirectory">Where to put the executable and the large module.</param>
     /// <param name="targetMilliseconds">Time per timed round.</param>
     /// <param name="rounds">Timed rounds (the best is kept).</param>
@@ -45,6 +45,7 @@ public static class BaselineRunner
             {
                 "c" => Paths.RawC,
                 "call_wasm" => Paths.RawCallWasm,
+                "call_direct" => Paths.RawCallDirect,
                 "native" => Paths.NativeC,
                 _ => throw new InvalidOperationException("unknown baseline path in: " + line),
             };

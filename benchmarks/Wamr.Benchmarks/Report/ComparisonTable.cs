@@ -32,7 +32,7 @@ public static class ComparisonTable
 
     /// <summary>Order of rows within an operation: the reference, C, ours, other rows of ours, then other engines.</summary>
     private static readonly string[] RowOrder =
-        [Paths.NativeC, Paths.RawC, Paths.RawCallWasm, Paths.Procedural, Paths.OopTyped, Paths.OopTypedPrecompiled, Paths.OopTypedPrecompiledUninterruptible, Paths.Oop, Paths.OopUntyped, Paths.OopUntypedSpans];
+        [Paths.NativeC, Paths.RawC, Paths.RawCallWasm, Paths.RawCallDirect, Paths.Procedural, Paths.OopTyped, Paths.OopTypedPrecompiled, Paths.OopTypedPrecompiledUninterruptible, Paths.Oop, Paths.OopUntyped, Paths.OopUntypedSpans];
 
     /// <summary>The goals for a path on an operation: each a maximum ratio to another path of the same operation.</summary>
     /// <param name="operation">The operation.</param>
@@ -78,7 +78,7 @@ public static class ComparisonTable
     /// <param name="path">The row's path.</param>
     /// <returns>True for other engines and for the engine's own call entry.</returns>
     public static bool ComparedWithOurTyped(string path) =>
-        path.StartsWith("wasmtime", StringComparison.Ordinal) || path == Paths.RawCallWasm;
+        path.StartsWith("wasmtime", StringComparison.Ordinal) || path == Paths.RawCallWasm || path == Paths.RawCallDirect;
 
     /// <summary>Renders the table.</summary>
     /// <param name="measurements">C and .NET results together.</param>

@@ -16,6 +16,9 @@ public static class Paths
     /// <summary>The workload compiled natively into the C baseline (no WebAssembly).</summary>
     public const string NativeC = "native C (no wasm)";
 
+    /// <summary>The engine extension's <c>wamr_ext_call_direct</c> from C: what the façade's typed path calls.</summary>
+    public const string RawCallDirect = "raw C `wamr_ext_call_direct`";
+
     /// <summary>The generated procedural API (<c>Wamr.Interop</c>).</summary>
     public const string Procedural = "procedural";
 
