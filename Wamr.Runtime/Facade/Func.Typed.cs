@@ -2,32 +2,33 @@ using System;
 
 namespace Wamr;
 
-// The typed views of a function: C# delegates over int (i32), long (i64), float (f32) and double (f64).
+// The typed views of a function: C# delegates over int (i32), long (i64), float (f32) and double (f64) — called with no
+// allocation — and object (externref) and Func (funcref), which go through Call's conversions (an allocation per call).
 public sealed unsafe partial class Func
 {
-    /// <summary>This function as a typed delegate with 0 parameter(s) and one result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
+    /// <summary>This function as a typed delegate with 0 parameter(s) and one result. WebAssembly functions are then called with no allocation (through the engine extension's <c>wamr_ext_call_direct</c> when it is present), unless a type argument is a reference (object: externref; <see cref="Func"/>: funcref).</summary>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's, or another thread is using the store.</exception>
-    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float, double, object (externref) or Func (funcref).</exception>
     /// <exception cref="ObjectDisposedException">The store or instance is disposed.</exception>
     public System.Func<TResult> AsFunc<TResult>()
     {
-        CheckSignature([], [ValueConversion.KindOf<TResult>()]);
-        if (IsHostFunction)
+        bool references = CheckSignature([], [ValueConversion.DelegateKindOf<TResult>()]);
+        if (IsHostFunction || references)
         {
-            return () => ValueConversion.FromVal<TResult>(Call()[0]);
+            return () => ValueConversion.FromDelegateVal<TResult>(Call()[0]);
         }
 
         return FastTypedCall.Create(this) is { } fast ? fast.Function0<TResult> : new TypedCall(this).Function0<TResult>;
     }
 
-    /// <summary>This function as a typed delegate with 0 parameter(s) and no result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
+    /// <summary>This function as a typed delegate with 0 parameter(s) and no result. WebAssembly functions are then called with no allocation (through the engine extension's <c>wamr_ext_call_direct</c> when it is present), unless a type argument is a reference (object: externref; <see cref="Func"/>: funcref).</summary>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's, or another thread is using the store.</exception>
-    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float, double, object (externref) or Func (funcref).</exception>
     /// <exception cref="ObjectDisposedException">The store or instance is disposed.</exception>
     public Action AsAction()
     {
-        CheckSignature([], []);
-        if (IsHostFunction)
+        bool references = CheckSignature([], []);
+        if (IsHostFunction || references)
         {
             return () => Call();
         }
@@ -35,181 +36,181 @@ public sealed unsafe partial class Func
         return FastTypedCall.Create(this) is { } fast ? fast.Action0 : new TypedCall(this).Action0;
     }
 
-    /// <summary>This function as a typed delegate with 1 parameter(s) and one result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
+    /// <summary>This function as a typed delegate with 1 parameter(s) and one result. WebAssembly functions are then called with no allocation (through the engine extension's <c>wamr_ext_call_direct</c> when it is present), unless a type argument is a reference (object: externref; <see cref="Func"/>: funcref).</summary>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's, or another thread is using the store.</exception>
-    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float, double, object (externref) or Func (funcref).</exception>
     /// <exception cref="ObjectDisposedException">The store or instance is disposed.</exception>
     public System.Func<T1, TResult> AsFunc<T1, TResult>()
     {
-        CheckSignature([ValueConversion.KindOf<T1>()], [ValueConversion.KindOf<TResult>()]);
-        if (IsHostFunction)
+        bool references = CheckSignature([ValueConversion.DelegateKindOf<T1>()], [ValueConversion.DelegateKindOf<TResult>()]);
+        if (IsHostFunction || references)
         {
-            return (a1) => ValueConversion.FromVal<TResult>(Call(ValueConversion.ToVal(a1))[0]);
+            return (a1) => ValueConversion.FromDelegateVal<TResult>(Call(ValueConversion.ToDelegateVal(a1))[0]);
         }
 
         return FastTypedCall.Create(this) is { } fast ? fast.Function1<T1, TResult> : new TypedCall(this).Function1<T1, TResult>;
     }
 
-    /// <summary>This function as a typed delegate with 1 parameter(s) and no result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
+    /// <summary>This function as a typed delegate with 1 parameter(s) and no result. WebAssembly functions are then called with no allocation (through the engine extension's <c>wamr_ext_call_direct</c> when it is present), unless a type argument is a reference (object: externref; <see cref="Func"/>: funcref).</summary>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's, or another thread is using the store.</exception>
-    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float, double, object (externref) or Func (funcref).</exception>
     /// <exception cref="ObjectDisposedException">The store or instance is disposed.</exception>
     public Action<T1> AsAction<T1>()
     {
-        CheckSignature([ValueConversion.KindOf<T1>()], []);
-        if (IsHostFunction)
+        bool references = CheckSignature([ValueConversion.DelegateKindOf<T1>()], []);
+        if (IsHostFunction || references)
         {
-            return (a1) => Call(ValueConversion.ToVal(a1));
+            return (a1) => Call(ValueConversion.ToDelegateVal(a1));
         }
 
         return FastTypedCall.Create(this) is { } fast ? fast.Action1<T1> : new TypedCall(this).Action1<T1>;
     }
 
-    /// <summary>This function as a typed delegate with 2 parameter(s) and one result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
+    /// <summary>This function as a typed delegate with 2 parameter(s) and one result. WebAssembly functions are then called with no allocation (through the engine extension's <c>wamr_ext_call_direct</c> when it is present), unless a type argument is a reference (object: externref; <see cref="Func"/>: funcref).</summary>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's, or another thread is using the store.</exception>
-    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float, double, object (externref) or Func (funcref).</exception>
     /// <exception cref="ObjectDisposedException">The store or instance is disposed.</exception>
     public System.Func<T1, T2, TResult> AsFunc<T1, T2, TResult>()
     {
-        CheckSignature([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>()], [ValueConversion.KindOf<TResult>()]);
-        if (IsHostFunction)
+        bool references = CheckSignature([ValueConversion.DelegateKindOf<T1>(), ValueConversion.DelegateKindOf<T2>()], [ValueConversion.DelegateKindOf<TResult>()]);
+        if (IsHostFunction || references)
         {
-            return (a1, a2) => ValueConversion.FromVal<TResult>(Call(ValueConversion.ToVal(a1), ValueConversion.ToVal(a2))[0]);
+            return (a1, a2) => ValueConversion.FromDelegateVal<TResult>(Call(ValueConversion.ToDelegateVal(a1), ValueConversion.ToDelegateVal(a2))[0]);
         }
 
         return FastTypedCall.Create(this) is { } fast ? fast.Function2<T1, T2, TResult> : new TypedCall(this).Function2<T1, T2, TResult>;
     }
 
-    /// <summary>This function as a typed delegate with 2 parameter(s) and no result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
+    /// <summary>This function as a typed delegate with 2 parameter(s) and no result. WebAssembly functions are then called with no allocation (through the engine extension's <c>wamr_ext_call_direct</c> when it is present), unless a type argument is a reference (object: externref; <see cref="Func"/>: funcref).</summary>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's, or another thread is using the store.</exception>
-    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float, double, object (externref) or Func (funcref).</exception>
     /// <exception cref="ObjectDisposedException">The store or instance is disposed.</exception>
     public Action<T1, T2> AsAction<T1, T2>()
     {
-        CheckSignature([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>()], []);
-        if (IsHostFunction)
+        bool references = CheckSignature([ValueConversion.DelegateKindOf<T1>(), ValueConversion.DelegateKindOf<T2>()], []);
+        if (IsHostFunction || references)
         {
-            return (a1, a2) => Call(ValueConversion.ToVal(a1), ValueConversion.ToVal(a2));
+            return (a1, a2) => Call(ValueConversion.ToDelegateVal(a1), ValueConversion.ToDelegateVal(a2));
         }
 
         return FastTypedCall.Create(this) is { } fast ? fast.Action2<T1, T2> : new TypedCall(this).Action2<T1, T2>;
     }
 
-    /// <summary>This function as a typed delegate with 3 parameter(s) and one result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
+    /// <summary>This function as a typed delegate with 3 parameter(s) and one result. WebAssembly functions are then called with no allocation (through the engine extension's <c>wamr_ext_call_direct</c> when it is present), unless a type argument is a reference (object: externref; <see cref="Func"/>: funcref).</summary>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's, or another thread is using the store.</exception>
-    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float, double, object (externref) or Func (funcref).</exception>
     /// <exception cref="ObjectDisposedException">The store or instance is disposed.</exception>
     public System.Func<T1, T2, T3, TResult> AsFunc<T1, T2, T3, TResult>()
     {
-        CheckSignature([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>()], [ValueConversion.KindOf<TResult>()]);
-        if (IsHostFunction)
+        bool references = CheckSignature([ValueConversion.DelegateKindOf<T1>(), ValueConversion.DelegateKindOf<T2>(), ValueConversion.DelegateKindOf<T3>()], [ValueConversion.DelegateKindOf<TResult>()]);
+        if (IsHostFunction || references)
         {
-            return (a1, a2, a3) => ValueConversion.FromVal<TResult>(Call(ValueConversion.ToVal(a1), ValueConversion.ToVal(a2), ValueConversion.ToVal(a3))[0]);
+            return (a1, a2, a3) => ValueConversion.FromDelegateVal<TResult>(Call(ValueConversion.ToDelegateVal(a1), ValueConversion.ToDelegateVal(a2), ValueConversion.ToDelegateVal(a3))[0]);
         }
 
         return FastTypedCall.Create(this) is { } fast ? fast.Function3<T1, T2, T3, TResult> : new TypedCall(this).Function3<T1, T2, T3, TResult>;
     }
 
-    /// <summary>This function as a typed delegate with 3 parameter(s) and no result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
+    /// <summary>This function as a typed delegate with 3 parameter(s) and no result. WebAssembly functions are then called with no allocation (through the engine extension's <c>wamr_ext_call_direct</c> when it is present), unless a type argument is a reference (object: externref; <see cref="Func"/>: funcref).</summary>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's, or another thread is using the store.</exception>
-    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float, double, object (externref) or Func (funcref).</exception>
     /// <exception cref="ObjectDisposedException">The store or instance is disposed.</exception>
     public Action<T1, T2, T3> AsAction<T1, T2, T3>()
     {
-        CheckSignature([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>()], []);
-        if (IsHostFunction)
+        bool references = CheckSignature([ValueConversion.DelegateKindOf<T1>(), ValueConversion.DelegateKindOf<T2>(), ValueConversion.DelegateKindOf<T3>()], []);
+        if (IsHostFunction || references)
         {
-            return (a1, a2, a3) => Call(ValueConversion.ToVal(a1), ValueConversion.ToVal(a2), ValueConversion.ToVal(a3));
+            return (a1, a2, a3) => Call(ValueConversion.ToDelegateVal(a1), ValueConversion.ToDelegateVal(a2), ValueConversion.ToDelegateVal(a3));
         }
 
         return FastTypedCall.Create(this) is { } fast ? fast.Action3<T1, T2, T3> : new TypedCall(this).Action3<T1, T2, T3>;
     }
 
-    /// <summary>This function as a typed delegate with 4 parameter(s) and one result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
+    /// <summary>This function as a typed delegate with 4 parameter(s) and one result. WebAssembly functions are then called with no allocation (through the engine extension's <c>wamr_ext_call_direct</c> when it is present), unless a type argument is a reference (object: externref; <see cref="Func"/>: funcref).</summary>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's, or another thread is using the store.</exception>
-    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float, double, object (externref) or Func (funcref).</exception>
     /// <exception cref="ObjectDisposedException">The store or instance is disposed.</exception>
     public System.Func<T1, T2, T3, T4, TResult> AsFunc<T1, T2, T3, T4, TResult>()
     {
-        CheckSignature([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>(), ValueConversion.KindOf<T4>()], [ValueConversion.KindOf<TResult>()]);
-        if (IsHostFunction)
+        bool references = CheckSignature([ValueConversion.DelegateKindOf<T1>(), ValueConversion.DelegateKindOf<T2>(), ValueConversion.DelegateKindOf<T3>(), ValueConversion.DelegateKindOf<T4>()], [ValueConversion.DelegateKindOf<TResult>()]);
+        if (IsHostFunction || references)
         {
-            return (a1, a2, a3, a4) => ValueConversion.FromVal<TResult>(Call(ValueConversion.ToVal(a1), ValueConversion.ToVal(a2), ValueConversion.ToVal(a3), ValueConversion.ToVal(a4))[0]);
+            return (a1, a2, a3, a4) => ValueConversion.FromDelegateVal<TResult>(Call(ValueConversion.ToDelegateVal(a1), ValueConversion.ToDelegateVal(a2), ValueConversion.ToDelegateVal(a3), ValueConversion.ToDelegateVal(a4))[0]);
         }
 
         return FastTypedCall.Create(this) is { } fast ? fast.Function4<T1, T2, T3, T4, TResult> : new TypedCall(this).Function4<T1, T2, T3, T4, TResult>;
     }
 
-    /// <summary>This function as a typed delegate with 4 parameter(s) and no result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
+    /// <summary>This function as a typed delegate with 4 parameter(s) and no result. WebAssembly functions are then called with no allocation (through the engine extension's <c>wamr_ext_call_direct</c> when it is present), unless a type argument is a reference (object: externref; <see cref="Func"/>: funcref).</summary>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's, or another thread is using the store.</exception>
-    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float, double, object (externref) or Func (funcref).</exception>
     /// <exception cref="ObjectDisposedException">The store or instance is disposed.</exception>
     public Action<T1, T2, T3, T4> AsAction<T1, T2, T3, T4>()
     {
-        CheckSignature([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>(), ValueConversion.KindOf<T4>()], []);
-        if (IsHostFunction)
+        bool references = CheckSignature([ValueConversion.DelegateKindOf<T1>(), ValueConversion.DelegateKindOf<T2>(), ValueConversion.DelegateKindOf<T3>(), ValueConversion.DelegateKindOf<T4>()], []);
+        if (IsHostFunction || references)
         {
-            return (a1, a2, a3, a4) => Call(ValueConversion.ToVal(a1), ValueConversion.ToVal(a2), ValueConversion.ToVal(a3), ValueConversion.ToVal(a4));
+            return (a1, a2, a3, a4) => Call(ValueConversion.ToDelegateVal(a1), ValueConversion.ToDelegateVal(a2), ValueConversion.ToDelegateVal(a3), ValueConversion.ToDelegateVal(a4));
         }
 
         return FastTypedCall.Create(this) is { } fast ? fast.Action4<T1, T2, T3, T4> : new TypedCall(this).Action4<T1, T2, T3, T4>;
     }
 
-    /// <summary>This function as a typed delegate with 5 parameter(s) and one result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
+    /// <summary>This function as a typed delegate with 5 parameter(s) and one result. WebAssembly functions are then called with no allocation (through the engine extension's <c>wamr_ext_call_direct</c> when it is present), unless a type argument is a reference (object: externref; <see cref="Func"/>: funcref).</summary>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's, or another thread is using the store.</exception>
-    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float, double, object (externref) or Func (funcref).</exception>
     /// <exception cref="ObjectDisposedException">The store or instance is disposed.</exception>
     public System.Func<T1, T2, T3, T4, T5, TResult> AsFunc<T1, T2, T3, T4, T5, TResult>()
     {
-        CheckSignature([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>(), ValueConversion.KindOf<T4>(), ValueConversion.KindOf<T5>()], [ValueConversion.KindOf<TResult>()]);
-        if (IsHostFunction)
+        bool references = CheckSignature([ValueConversion.DelegateKindOf<T1>(), ValueConversion.DelegateKindOf<T2>(), ValueConversion.DelegateKindOf<T3>(), ValueConversion.DelegateKindOf<T4>(), ValueConversion.DelegateKindOf<T5>()], [ValueConversion.DelegateKindOf<TResult>()]);
+        if (IsHostFunction || references)
         {
-            return (a1, a2, a3, a4, a5) => ValueConversion.FromVal<TResult>(Call(ValueConversion.ToVal(a1), ValueConversion.ToVal(a2), ValueConversion.ToVal(a3), ValueConversion.ToVal(a4), ValueConversion.ToVal(a5))[0]);
+            return (a1, a2, a3, a4, a5) => ValueConversion.FromDelegateVal<TResult>(Call(ValueConversion.ToDelegateVal(a1), ValueConversion.ToDelegateVal(a2), ValueConversion.ToDelegateVal(a3), ValueConversion.ToDelegateVal(a4), ValueConversion.ToDelegateVal(a5))[0]);
         }
 
         return FastTypedCall.Create(this) is { } fast ? fast.Function5<T1, T2, T3, T4, T5, TResult> : new TypedCall(this).Function5<T1, T2, T3, T4, T5, TResult>;
     }
 
-    /// <summary>This function as a typed delegate with 5 parameter(s) and no result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
+    /// <summary>This function as a typed delegate with 5 parameter(s) and no result. WebAssembly functions are then called with no allocation (through the engine extension's <c>wamr_ext_call_direct</c> when it is present), unless a type argument is a reference (object: externref; <see cref="Func"/>: funcref).</summary>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's, or another thread is using the store.</exception>
-    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float, double, object (externref) or Func (funcref).</exception>
     /// <exception cref="ObjectDisposedException">The store or instance is disposed.</exception>
     public Action<T1, T2, T3, T4, T5> AsAction<T1, T2, T3, T4, T5>()
     {
-        CheckSignature([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>(), ValueConversion.KindOf<T4>(), ValueConversion.KindOf<T5>()], []);
-        if (IsHostFunction)
+        bool references = CheckSignature([ValueConversion.DelegateKindOf<T1>(), ValueConversion.DelegateKindOf<T2>(), ValueConversion.DelegateKindOf<T3>(), ValueConversion.DelegateKindOf<T4>(), ValueConversion.DelegateKindOf<T5>()], []);
+        if (IsHostFunction || references)
         {
-            return (a1, a2, a3, a4, a5) => Call(ValueConversion.ToVal(a1), ValueConversion.ToVal(a2), ValueConversion.ToVal(a3), ValueConversion.ToVal(a4), ValueConversion.ToVal(a5));
+            return (a1, a2, a3, a4, a5) => Call(ValueConversion.ToDelegateVal(a1), ValueConversion.ToDelegateVal(a2), ValueConversion.ToDelegateVal(a3), ValueConversion.ToDelegateVal(a4), ValueConversion.ToDelegateVal(a5));
         }
 
         return FastTypedCall.Create(this) is { } fast ? fast.Action5<T1, T2, T3, T4, T5> : new TypedCall(this).Action5<T1, T2, T3, T4, T5>;
     }
 
-    /// <summary>This function as a typed delegate with 6 parameter(s) and one result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
+    /// <summary>This function as a typed delegate with 6 parameter(s) and one result. WebAssembly functions are then called with no allocation (through the engine extension's <c>wamr_ext_call_direct</c> when it is present), unless a type argument is a reference (object: externref; <see cref="Func"/>: funcref).</summary>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's, or another thread is using the store.</exception>
-    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float, double, object (externref) or Func (funcref).</exception>
     /// <exception cref="ObjectDisposedException">The store or instance is disposed.</exception>
     public System.Func<T1, T2, T3, T4, T5, T6, TResult> AsFunc<T1, T2, T3, T4, T5, T6, TResult>()
     {
-        CheckSignature([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>(), ValueConversion.KindOf<T4>(), ValueConversion.KindOf<T5>(), ValueConversion.KindOf<T6>()], [ValueConversion.KindOf<TResult>()]);
-        if (IsHostFunction)
+        bool references = CheckSignature([ValueConversion.DelegateKindOf<T1>(), ValueConversion.DelegateKindOf<T2>(), ValueConversion.DelegateKindOf<T3>(), ValueConversion.DelegateKindOf<T4>(), ValueConversion.DelegateKindOf<T5>(), ValueConversion.DelegateKindOf<T6>()], [ValueConversion.DelegateKindOf<TResult>()]);
+        if (IsHostFunction || references)
         {
-            return (a1, a2, a3, a4, a5, a6) => ValueConversion.FromVal<TResult>(Call(ValueConversion.ToVal(a1), ValueConversion.ToVal(a2), ValueConversion.ToVal(a3), ValueConversion.ToVal(a4), ValueConversion.ToVal(a5), ValueConversion.ToVal(a6))[0]);
+            return (a1, a2, a3, a4, a5, a6) => ValueConversion.FromDelegateVal<TResult>(Call(ValueConversion.ToDelegateVal(a1), ValueConversion.ToDelegateVal(a2), ValueConversion.ToDelegateVal(a3), ValueConversion.ToDelegateVal(a4), ValueConversion.ToDelegateVal(a5), ValueConversion.ToDelegateVal(a6))[0]);
         }
 
         return FastTypedCall.Create(this) is { } fast ? fast.Function6<T1, T2, T3, T4, T5, T6, TResult> : new TypedCall(this).Function6<T1, T2, T3, T4, T5, T6, TResult>;
     }
 
-    /// <summary>This function as a typed delegate with 6 parameter(s) and no result. WebAssembly functions are then called with no allocation (through <c>wasm_runtime_call_wasm</c> when the engine extension is present).</summary>
+    /// <summary>This function as a typed delegate with 6 parameter(s) and no result. WebAssembly functions are then called with no allocation (through the engine extension's <c>wamr_ext_call_direct</c> when it is present), unless a type argument is a reference (object: externref; <see cref="Func"/>: funcref).</summary>
     /// <exception cref="InvalidOperationException">The function's type is not the delegate's, or another thread is using the store.</exception>
-    /// <exception cref="NotSupportedException">A type argument is not int, long, float or double.</exception>
+    /// <exception cref="NotSupportedException">A type argument is not int, long, float, double, object (externref) or Func (funcref).</exception>
     /// <exception cref="ObjectDisposedException">The store or instance is disposed.</exception>
     public Action<T1, T2, T3, T4, T5, T6> AsAction<T1, T2, T3, T4, T5, T6>()
     {
-        CheckSignature([ValueConversion.KindOf<T1>(), ValueConversion.KindOf<T2>(), ValueConversion.KindOf<T3>(), ValueConversion.KindOf<T4>(), ValueConversion.KindOf<T5>(), ValueConversion.KindOf<T6>()], []);
-        if (IsHostFunction)
+        bool references = CheckSignature([ValueConversion.DelegateKindOf<T1>(), ValueConversion.DelegateKindOf<T2>(), ValueConversion.DelegateKindOf<T3>(), ValueConversion.DelegateKindOf<T4>(), ValueConversion.DelegateKindOf<T5>(), ValueConversion.DelegateKindOf<T6>()], []);
+        if (IsHostFunction || references)
         {
-            return (a1, a2, a3, a4, a5, a6) => Call(ValueConversion.ToVal(a1), ValueConversion.ToVal(a2), ValueConversion.ToVal(a3), ValueConversion.ToVal(a4), ValueConversion.ToVal(a5), ValueConversion.ToVal(a6));
+            return (a1, a2, a3, a4, a5, a6) => Call(ValueConversion.ToDelegateVal(a1), ValueConversion.ToDelegateVal(a2), ValueConversion.ToDelegateVal(a3), ValueConversion.ToDelegateVal(a4), ValueConversion.ToDelegateVal(a5), ValueConversion.ToDelegateVal(a6));
         }
 
         return FastTypedCall.Create(this) is { } fast ? fast.Action6<T1, T2, T3, T4, T5, T6> : new TypedCall(this).Action6<T1, T2, T3, T4, T5, T6>;
@@ -425,7 +426,9 @@ public sealed unsafe partial class Func
         return FromHost(store, new TypedHostAction6<T1, T2, T3, T4, T5, T6>(store, type, callback));
     }
 
-    private void CheckSignature(ReadOnlySpan<ValKind> parameters, ReadOnlySpan<ValKind> results)
+    /// <summary>Checks a typed delegate's kinds against the function's type; returns whether they include a reference
+    /// (such delegates call through <see cref="Call(Val[])"/>, which converts references).</summary>
+    private bool CheckSignature(ReadOnlySpan<ValKind> parameters, ReadOnlySpan<ValKind> results)
     {
         ThrowIfNotCallable();
         bool same = parameters.Length == _type.Parameters.Count && results.Length == _type.Results.Count;
@@ -443,5 +446,23 @@ public sealed unsafe partial class Func
         {
             throw new InvalidOperationException($"{this} does not have the delegate's type {FuncType.Of(parameters, results)}.");
         }
+
+        foreach (ValKind kind in parameters)
+        {
+            if (kind is ValKind.ExternRef or ValKind.FuncRef)
+            {
+                return true;
+            }
+        }
+
+        foreach (ValKind kind in results)
+        {
+            if (kind is ValKind.ExternRef or ValKind.FuncRef)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -155,6 +155,60 @@ internal static unsafe class ValueConversion
         return Val.FromNative(&native);
     }
 
+    /// <summary>The kind a typed delegate's <typeparamref name="T"/> stands for: the numbers, <see cref="object"/> for
+    /// <c>externref</c> and <see cref="Func"/> for <c>funcref</c>.</summary>
+    /// <exception cref="NotSupportedException"><typeparamref name="T"/> is none of these.</exception>
+    internal static ValKind DelegateKindOf<T>()
+    {
+        if (typeof(T) == typeof(object))
+        {
+            return ValKind.ExternRef;
+        }
+
+        if (typeof(T) == typeof(Func))
+        {
+            return ValKind.FuncRef;
+        }
+
+        return IsSupported<T>() ? KindOf<T>() : throw new NotSupportedException(
+            $"{typeof(T)} has no WebAssembly value type: typed functions use int (i32), long (i64), float (f32), double (f64), " +
+            "object (externref) and Func (funcref)");
+    }
+
+    /// <summary>A typed delegate's argument as a <see cref="Val"/> (references included).</summary>
+    internal static Val ToDelegateVal<T>(T value)
+    {
+        if (typeof(T) == typeof(object))
+        {
+            return Val.ExternRef(value);
+        }
+
+        if (typeof(T) == typeof(Func))
+        {
+            return Val.FuncRef(Unsafe.As<T, Func?>(ref value));
+        }
+
+        return ToVal(value);
+    }
+
+    /// <summary>A <see cref="Val"/> as a typed delegate's result (references included); the caller has checked the kind.</summary>
+    internal static T FromDelegateVal<T>(Val value)
+    {
+        if (typeof(T) == typeof(object))
+        {
+            object? reference = value.AsExternRef();
+            return Unsafe.As<object?, T>(ref reference);
+        }
+
+        if (typeof(T) == typeof(Func))
+        {
+            Func? function = value.AsFunc();
+            return Unsafe.As<Func?, T>(ref function);
+        }
+
+        return FromVal<T>(value);
+    }
+
     /// <summary>A <see cref="Val"/> as a typed value; the caller has checked the kind.</summary>
     internal static T FromVal<T>(Val value)
     {

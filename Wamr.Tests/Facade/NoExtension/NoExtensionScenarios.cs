@@ -73,6 +73,7 @@ public static class NoExtensionScenarios
             AssertNeedsExtension(() => refs.GetFunction("is_null_func")!.Call(Val.FuncRef(null)), "funcref or externref");
             AssertNeedsExtension(() => refs.GetFunction("null_func")!.Call(), "funcref or externref");
             AssertNeedsExtension(() => refs.GetFunction("echo_extern")!.Call(Val.ExternRef("x")), "funcref or externref");
+            AssertNeedsExtension(() => refs.GetFunction<object?, object?>("echo_extern")!("x"), "funcref or externref");
 
             // Numbers in the same module still work, and tables of references as before.
             Assert.AreEqual(7, refs.GetFunction<int>("seven")!());
