@@ -141,6 +141,7 @@ public static class ComparisonTable
     {
         >= 1e6 => string.Create(CultureInfo.InvariantCulture, $"{nanoseconds / 1e6:0.00} ms"),
         >= 1e3 => string.Create(CultureInfo.InvariantCulture, $"{nanoseconds / 1e3:0.00} µs"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{nanoseconds:0.0} ns"),
+        >= 10 => string.Create(CultureInfo.InvariantCulture, $"{nanoseconds:0.0} ns"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{nanoseconds:0.00} ns"),
     };
 }
