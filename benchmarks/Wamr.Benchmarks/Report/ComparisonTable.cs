@@ -132,7 +132,19 @@ public static class ComparisonTable
         double ratio = m.Nanoseconds / against.Nanoseconds;
         string target = goal.Against == Paths.RawC ? string.Empty : " " + goal.Against;
         string bound = goal.MaxRatio == 1.0 && goal.Against != Paths.RawC ? "faster than" + target : $"≤ {goal.MaxRatio:0.00}×{target}";
-        return ratio <= goal.MaxRatio ? $"{bound}: met" : $"{bound}: **missed** ({ratio:0.00}×)";
+        if (ratio <= goal.MaxRatio)
+        {
+            return $"{bound}: met";
+        }
+
+        // Two .NET means whose 99.9 % confidence intervals allow the goal: the difference is noise, not a result.
+        if (m.ErrorNanoseconds is double error && against.ErrorNanoseconds is double againstError
+            && m.Nanoseconds - error <= goal.MaxRatio * (against.Nanoseconds + againstError))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{bound}: **at parity** ({ratio:0.00}×, within the 99.9 % confidence intervals)");
+        }
+
+        return $"{bound}: **missed** ({ratio:0.00}×)";
     }
 
     private static string Ratio(double ratio) => string.Create(CultureInfo.InvariantCulture, $"{ratio:0.00}×");

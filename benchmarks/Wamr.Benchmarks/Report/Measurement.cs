@@ -5,4 +5,5 @@ namespace Wamr.Benchmarks.Report;
 /// <param name="Path">Which .NET path: <c>procedural</c>, <c>OOP typed</c>, ….</param>
 /// <param name="Nanoseconds">Mean time per operation.</param>
 /// <param name="AllocatedBytes">Managed bytes allocated per operation, when measured.</param>
-public sealed record Measurement(string Operation, string Path, double Nanoseconds, long? AllocatedBytes);
+/// <param name="ErrorNanoseconds">Half the 99.9 % confidence interval of the mean (BenchmarkDotNet's "Error"), when known.</param>
+public sealed record Measurement(string Operation, string Path, double Nanoseconds, long? AllocatedBytes, double? ErrorNanoseconds = null);

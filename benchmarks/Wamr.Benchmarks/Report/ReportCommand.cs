@@ -83,7 +83,7 @@ public static class ReportCommand
                         .ToArray();
                     string path = methodPaths.Length > 0 ? methodPaths.Single() : categories.Single(c => !operations.Contains(c));
                     long? allocated = report.GcStats.GetBytesAllocatedPerOperation(report.BenchmarkCase);
-                    measurements.Add(new Measurement(operation, path, report.ResultStatistics.Mean, allocated));
+                    measurements.Add(new Measurement(operation, path, report.ResultStatistics.Mean, allocated, report.ResultStatistics.ConfidenceInterval.Margin));
                 }
             }
 
@@ -150,17 +150,21 @@ public static class ReportCommand
         text.AppendLine(quick
             ? "  through `wasm_c_api.h`, the best of 2 short timed rounds; **raw C `wasm_runtime_call_wasm`** is the engine's own call"
             : "  through `wasm_c_api.h`, the best of 7 timed rounds; **raw C `wasm_runtime_call_wasm`** is the engine's own call");
-        text.AppendLine("  entry (`wasm_export.h`) with the instance's reused exec env; **native C** is the workload compiled into the");
+        text.AppendLine("  entry (`wasm_export.h`) with the instance's reused exec env, **raw C `wamr_ext_call_direct`** the engine extension's");
+        text.AppendLine("  entry that our typed path calls; **native C** is the workload compiled into the");
         text.AppendLine("  baseline itself (no WebAssembly).");
         text.AppendLine(quick
             ? "- .NET rows are BenchmarkDotNet means of the quick in-process job (`report --quick --write`: 2 warm-ups, 4 iterations of 80 ms)."
             : "- .NET rows are BenchmarkDotNet means (default job, MemoryDiagnoser).");
         text.AppendLine("- *ratio to reference*: time ÷ the operation's first row (raw C; native C for the workload). *ratio to OOP typed*:");
         text.AppendLine("  time ÷ our typed path's, for the rows compared with it (wasmtime-dotnet, the engine's call entry).");
-        text.AppendLine("- Rows marked *precompiled (AOT)* run the same module compiled in-process by `AotCompiler` (default options, host");
-        text.AppendLine("  CPU) and loaded with `Module.FromPrecompiled`; the other WAMR rows run the fast interpreter.");
+        text.AppendLine("- Rows marked *precompiled (AOT)* run the same module compiled in-process by `AotCompiler` (default options:");
+        text.AppendLine("  portable CPU, interruptible; *not interruptible*: `Interruptible = false`) and loaded with `Module.FromPrecompiled`;");
+        text.AppendLine("  the other WAMR rows run the fast interpreter.");
         text.AppendLine("- Goals: issue 8 (against raw C), issue 10 (typed calls against `wasm_runtime_call_wasm` and wasmtime-dotnet) and");
-        text.AppendLine("  issue 11 (precompiled memory loop at or above wasmtime-dotnet).");
+        text.AppendLine("  issue 11 (precompiled code at or above wasmtime-dotnet on the loop and the workload, like for like: interruptible");
+        text.AppendLine("  code against wasmtime's epoch interruption, code without checks against its default). A goal between two .NET rows");
+        text.AppendLine("  that the 99.9 % confidence intervals of their means (BenchmarkDotNet's error) allow, but the means miss, is *at parity*.");
         text.AppendLine();
         text.AppendLine("Regenerate with");
         text.AppendLine();
