@@ -85,17 +85,22 @@ public sealed class AotInterruptionTests : CompilerTest
     {
         var instance = new Instance(Store, Module.FromPrecompiled(Store, Compiled("runaway", new AotCompilerOptions { Interruptible = false })));
         Func<int, int> loop = instance.GetFunction<int, int>("square_loop")!;
-        const int Iterations = 300_000_000; // about 0.4 s
+        // About 1.5 s: room for the interrupting thread to be scheduled late on a loaded machine.
+        const int Iterations = 1_200_000_000;
         using var started = new ManualResetEventSlim();
-        Task<bool> interrupter = Task.Run(() =>
+        bool interrupted = false;
+        // A thread of its own, not the thread pool's (which may start a work item late when it is busy).
+        var interrupter = new Thread(() =>
         {
             started.Wait();
             Thread.Sleep(20);
-            return Store.Interrupt();
+            interrupted = Store.Interrupt();
         });
+        interrupter.Start();
         started.Set();
         Assert.ThrowsExactly<CallInterruptedException>(() => loop(Iterations));
-        Assert.IsTrue(interrupter.Result, "the store was in use when interrupted");
+        interrupter.Join();
+        Assert.IsTrue(interrupted, "the store was in use when interrupted");
         // The loop was not stopped: it ran every iteration, then the call reported the interrupt.
         Assert.AreEqual(Iterations, instance.GetFunction<int>("work")!());
         Assert.AreEqual(3, loop(3), "no stale interrupt");
