@@ -71,10 +71,7 @@ public sealed unsafe class CallDirectExtensionTests : ProceduralTest
     [TestMethod]
     public void ExternrefsAreConvertedAsByTheEnginesEntry()
     {
-        byte[] bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Facade", "Modules", "refs.wasm"));
-        using wasm_byte_vec_t binary = wasm_byte_vec_t.Create(bytes);
-        wasm_module_t* module = wasm_module_new(Store, &binary);
-        using wasm_extern_vec_t exports = Exports(Instantiate(module));
+        using wasm_extern_vec_t exports = Exports(Instantiate(LoadOutputModule("Facade", "refs")));
         (wasm_exec_env_t execEnv, wasm_function_inst_t echo, _) = Target(wasm_extern_as_func(exports[10]));
         uint* cells = stackalloc uint[4];
         *(nint*)cells = 0x1234_5678;

@@ -38,14 +38,7 @@ public sealed unsafe class FastCallExtensionTests : ProceduralTest
     }
 
     /// <summary>Instantiates refs.wasm (the façade's module) in the current store.</summary>
-    private wasm_instance_t* InstantiateRefs()
-    {
-        byte[] bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Facade", "Modules", "refs.wasm"));
-        using wasm_byte_vec_t binary = wasm_byte_vec_t.Create(bytes);
-        wasm_module_t* module = wasm_module_new(Store, &binary);
-        Assert.IsTrue(module != null);
-        return Instantiate(module);
-    }
+    private wasm_instance_t* InstantiateRefs() => Instantiate(LoadOutputModule("Facade", "refs"));
 
     private static wasm_func_t* ExportedFunc(wasm_extern_vec_t exports, int index) => wasm_extern_as_func(exports[index]);
 

@@ -44,11 +44,5 @@ public sealed unsafe class NativeImportsExtensionTests : ProceduralTest
         Assert.IsFalse(wamr_ext_instance_relink_native_imports(Instantiate("module"), linked, 4), "not the count of that instance's module");
     }
 
-    private wasm_module_t* LoadWasiMixed()
-    {
-        using wasm_byte_vec_t binary = wasm_byte_vec_t.Create(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Wasi", "Modules", "wasi_mixed.wasm")));
-        wasm_module_t* module = wasm_module_new(Store, &binary);
-        Assert.IsTrue(module != null);
-        return module;
-    }
+    private wasm_module_t* LoadWasiMixed() => LoadOutputModule("Wasi", "wasi_mixed");
 }

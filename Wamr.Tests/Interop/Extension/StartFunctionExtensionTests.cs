@@ -42,11 +42,5 @@ public sealed unsafe class StartFunctionExtensionTests : ProceduralTest
         Assert.AreEqual(7u, index, "untouched");
     }
 
-    private wasm_module_t* LoadFacadeModule(string name)
-    {
-        using wasm_byte_vec_t binary = wasm_byte_vec_t.Create(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Facade", "Modules", name + ".wasm")));
-        wasm_module_t* module = wasm_module_new(Store, &binary);
-        Assert.IsTrue(module != null, name);
-        return module;
-    }
+    private wasm_module_t* LoadFacadeModule(string name) => LoadOutputModule("Facade", name);
 }

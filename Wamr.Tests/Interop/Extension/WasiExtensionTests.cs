@@ -145,14 +145,7 @@ public sealed unsafe class WasiExtensionTests : ProceduralTest
     }
 
     /// <summary>Loads a module of <c>Wasi/Modules</c> and instantiates it with no imports: WAMR's WASI provides them.</summary>
-    private wasm_instance_t* InstantiateWasi(string name)
-    {
-        byte[] bytes = File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "Wasi", "Modules", name + ".wasm"));
-        using wasm_byte_vec_t binary = wasm_byte_vec_t.Create(bytes);
-        wasm_module_t* module = wasm_module_new(Store, &binary);
-        Assert.IsTrue(module != null, $"wasm_module_new refused {name}.wasm");
-        return Instantiate(module);
-    }
+    private wasm_instance_t* InstantiateWasi(string name) => Instantiate(LoadOutputModule("Wasi", name));
 
     /// <summary>A NUL-terminated UTF-8 copy of a string in native memory.</summary>
     private readonly struct NativeUtf8 : IDisposable

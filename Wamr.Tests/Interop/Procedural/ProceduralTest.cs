@@ -73,6 +73,16 @@ public abstract unsafe class ProceduralTest
         return module;
     }
 
+    /// <summary>Compiles another test folder's module (e.g. <c>("Facade", "refs")</c>: <c>Facade/Modules/refs.wasm</c> in
+    /// the output) into the current store.</summary>
+    protected wasm_module_t* LoadOutputModule(string folder, string name)
+    {
+        using wasm_byte_vec_t binary = wasm_byte_vec_t.Create(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, folder, "Modules", name + ".wasm")));
+        wasm_module_t* module = wasm_module_new(Store, &binary);
+        Assert.IsTrue(module != null, $"wasm_module_new refused {folder}/Modules/{name}.wasm");
+        return module;
+    }
+
     /// <summary>Instantiates a test module with the given imports (in the module's import order).</summary>
     protected wasm_instance_t* Instantiate(string name, params nint[] imports) => Instantiate(LoadModule(name), imports);
 
